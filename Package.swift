@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MediaArchive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "media-archive", targets: ["media-archive"]),
+        .library(name: "MediaArchive", targets: ["MediaArchive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, reached only through the wrappers in MediaProbe and Exif.
+        .systemLibrary(
+            name: "CFFmpeg",
+            path: "CFFmpeg",
+            pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]
+        ),
+        .systemLibrary(
+            name: "CExif",
+            path: "CExif",
+            pkgConfig: "libexif",
+            providers: [.apt(["libexif-dev", "libheif-dev"])]
+        ),
+
+        .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
+        .target(name: "Exif", dependencies: ["CExif"]),
+        .target(name: "MediaArchive", dependencies: ["MediaProbe", "Exif"]),
+        .executableTarget(
+            name: "media-archive",
+            dependencies: [
+                "MediaArchive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe"]),
+        .testTarget(name: "ExifTests", dependencies: ["Exif"]),
+        .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive"]),
+        .testTarget(name: "CLITests", dependencies: ["media-archive"]),
+    ]
+)
