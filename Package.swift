@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "MediaArchive",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "media-archive", targets: ["media-archive"]),
         .library(name: "MediaArchive", targets: ["MediaArchive"]),

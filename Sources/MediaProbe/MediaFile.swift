@@ -1,1 +1,149 @@
-import CFFmpeg
+internal import CFFmpeg
+
+/// A media file opened by libavformat for reading: the owner of one `AVFormatContext`.
+///
+/// Opening is guarded: only the `file` protocol is allowed (a playlist cannot make FFmpeg reach
+/// the network or other protocols), probing is bounded, and every blocking call is abandoned
+/// once the deadline passes. Not Sendable: use one `MediaFile` per task.
+public final class MediaFile {
+    public let path: String
+    let context: UnsafeMutablePointer<AVFormatContext>
+    let limits: OpenLimits
+    // Kept alive as long as the context, which calls back into it.
+    private let deadline: InterruptDeadline
+
+    /// Opens the file and reads its stream parameters.
+    ///
+    /// The corresponding C functions are `avformat_open_input` and `avformat_find_stream_info`.
+    public init(path: String, limits: OpenLimits = .standard) throws(FFmpegError) {
+        MediaProbeLogging.silenceFFmpeg()
+        self.path = path
+        self.limits = limits
+        let deadline = InterruptDeadline()
+        deadline.expire(after: limits.openTimeoutSeconds)
+        self.deadline = deadline
+
+        guard let allocated = avformat_alloc_context() else {
+            throw FFmpegError(code: FFmpegError.outOfMemory.code, operation: "avformat_alloc_context")
+        }
+        allocated.pointee.interrupt_callback = deadline.callback
+
+        var options: OpaquePointer? = nil
+        av_dict_set(&options, "protocol_whitelist", "file", 0)
+        av_dict_set_int(&options, "probesize", limits.probeBytes, 0)
+        av_dict_set_int(&options, "analyzeduration", Int64(limits.analyzeSeconds * 1_000_000), 0)
+        defer { av_dict_free(&options) }
+
+        // On failure avformat_open_input frees the context and sets the pointer to NULL.
+        var opened: UnsafeMutablePointer<AVFormatContext>? = allocated
+        // "file:" keeps a name containing ':' from being read as a protocol prefix.
+        let openResult = avformat_open_input(&opened, "file:" + path, nil, &options)
+        guard openResult >= 0, let opened else {
+            throw FFmpegError(code: openResult, operation: "avformat_open_input")
+        }
+        self.context = opened
+
+        // From here on deinit closes the context, also when find_stream_info fails.
+        try FFmpegError.check(avformat_find_stream_info(opened, nil), "avformat_find_stream_info")
+    }
+
+    deinit {
+        var closing: UnsafeMutablePointer<AVFormatContext>? = context
+        avformat_close_input(&closing)
+    }
+
+    /// Restarts the wall-clock budget for the next long step.
+    func extendDeadline(by seconds: Double) {
+        deadline.expire(after: seconds)
+    }
+
+    /// The demuxer's short name, e.g. "mov,mp4,m4a,3gp,3g2,mj2" or "matroska,webm".
+    public var formatName: String {
+        String(cString: context.pointee.iformat.pointee.name)
+    }
+
+    /// How sure libavformat is of the format (0–100); text and noise score low.
+    public var probeScore: Int { Int(context.pointee.probe_score) }
+
+    /// The file's size in bytes as the I/O layer sees it, or nil when unknown.
+    public var byteCount: Int64? {
+        guard let io = context.pointee.pb else { return nil }
+        let size = avio_size(io)
+        return size >= 0 ? size : nil
+    }
+
+    /// The duration the container states, in seconds, and whether it was only estimated from
+    /// the bit rate (which is unreliable).
+    public var statedDuration: (seconds: Double, fromBitRate: Bool)? {
+        let duration = context.pointee.duration
+        guard duration != cffmpeg_nopts_value(), duration > 0 else { return nil }
+        return (Double(duration) / Double(AV_TIME_BASE), cffmpeg_duration_from_bitrate(context) != 0)
+    }
+
+    /// Container-level metadata tags (title, creation_time, com.apple.quicktime.*, …).
+    public var tags: [String: String] {
+        MetadataDictionary.read(context.pointee.metadata)
+    }
+
+    public var streams: [StreamInfo] {
+        (0..<Int(context.pointee.nb_streams)).compactMap { index in
+            context.pointee.streams[index].map { StreamInfo(copying: $0, index: index) }
+        }
+    }
+
+    func stream(at index: Int) -> UnsafeMutablePointer<AVStream>? {
+        guard index >= 0, index < Int(context.pointee.nb_streams) else { return nil }
+        return context.pointee.streams[index]
+    }
+}
+
+extension StreamInfo {
+    init(copying stream: UnsafeMutablePointer<AVStream>, index: Int) {
+        let parameters = stream.pointee.codecpar.pointee
+        let timeBase = stream.pointee.time_base
+        let nopts = cffmpeg_nopts_value()
+
+        self.index = index
+        switch parameters.codec_type {
+        case AVMEDIA_TYPE_VIDEO: type = .video
+        case AVMEDIA_TYPE_AUDIO: type = .audio
+        case AVMEDIA_TYPE_SUBTITLE: type = .subtitle
+        case AVMEDIA_TYPE_DATA: type = .data
+        case AVMEDIA_TYPE_ATTACHMENT: type = .attachment
+        default: type = .unknown
+        }
+        codec = parameters.codec_id == AV_CODEC_ID_NONE ? nil : String(cString: avcodec_get_name(parameters.codec_id))
+        width = type == .video && parameters.width > 0 ? Int(parameters.width) : nil
+        height = type == .video && parameters.height > 0 ? Int(parameters.height) : nil
+        let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
+        framesPerSecond = type == .video && rate.num > 0 && rate.den > 0 ? av_q2d(rate) : nil
+        rotation = type == .video ? cffmpeg_stream_display_rotation(stream) : 0
+        channels = type == .audio && parameters.ch_layout.nb_channels > 0 ? Int(parameters.ch_layout.nb_channels) : nil
+        sampleRate = type == .audio && parameters.sample_rate > 0 ? Int(parameters.sample_rate) : nil
+        isAttachedPicture = stream.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC != 0
+        let timeBaseValid = timeBase.num > 0 && timeBase.den > 0
+        startSeconds = timeBaseValid && stream.pointee.start_time != nopts
+            ? Double(stream.pointee.start_time) * av_q2d(timeBase) : nil
+        durationSeconds = timeBaseValid && stream.pointee.duration != nopts && stream.pointee.duration > 0
+            ? Double(stream.pointee.duration) * av_q2d(timeBase) : nil
+    }
+}
+
+/// Copies an `AVDictionary` into Swift; the dictionary stays owned by its FFmpeg object.
+enum MetadataDictionary {
+    static func read(_ dictionary: OpaquePointer?) -> [String: String] {
+        var result: [String: String] = [:]
+        var entry: UnsafeMutablePointer<AVDictionaryEntry>? = nil
+        while let next = av_dict_get(dictionary, "", entry, AV_DICT_IGNORE_SUFFIX) {
+            result[String(cString: next.pointee.key)] = String(cString: next.pointee.value)
+            entry = next
+        }
+        return result
+    }
+}
+
+/// FFmpeg writes its own diagnostics to stderr; the tool reports problems in its own words.
+enum MediaProbeLogging {
+    private static let silenced: Void = { av_log_set_level(AV_LOG_QUIET) }()
+    static func silenceFFmpeg() { _ = silenced }
+}

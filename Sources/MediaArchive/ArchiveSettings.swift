@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where the archive lives and the rules and registry it is run by.
+public struct ArchiveSettings: Sendable {
+    public var root: URL
+    public var policy: SubmissionPolicy
+    public var counties: CountyRegistry
+
+    /// The archive root: `--archive DIR`, else `$MEDIA_ARCHIVE`, else `./Archive`.
+    public static func root(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let path = flag ?? environment["MEDIA_ARCHIVE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Archive"
+        return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    /// Loads the policy (`policyFile`, else `<root>/policy.json`, else the defaults) and the
+    /// county registry (`<root>/counties.json`, else the Puyang defaults).
+    public static func load(root: URL, policyFile: String? = nil) throws -> ArchiveSettings {
+        let policyURL = policyFile.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("policy.json")
+        let policy: SubmissionPolicy
+        if policyFile != nil || FileManager.default.fileExists(atPath: policyURL.path) {
+            policy = try SubmissionPolicy.load(from: policyURL)
+        } else {
+            policy = .defaults
+        }
+        let countiesURL = root.appendingPathComponent("counties.json")
+        let counties = FileManager.default.fileExists(atPath: countiesURL.path)
+            ? try CountyRegistry.load(from: countiesURL)
+            : .puyang
+        return ArchiveSettings(root: root, policy: policy, counties: counties)
+    }
+}

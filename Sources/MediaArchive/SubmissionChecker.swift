@@ -1,0 +1,151 @@
+import Foundation
+import MediaProbe
+
+/// Applies the submission policy to files: the 3-minute gate and basic validity.
+/// Stores nothing.
+public struct SubmissionChecker: Sendable {
+    public var policy: SubmissionPolicy
+    public var prober: MediaProber
+
+    public init(policy: SubmissionPolicy, prober: MediaProber = MediaProber()) {
+        self.policy = policy
+        self.prober = prober
+    }
+
+    /// Checks one file. Never throws: whatever goes wrong becomes the file's verdict.
+    public func check(path: String) -> CheckResult {
+        if let unreadable = unreadableReason(path: path) {
+            return Self.errorResult(path: path, kind: .unknown, message: unreadable)
+        }
+        let signature = FileSignature.read(path: path)
+        if signature.isDocument {
+            return judgeKind(CheckResult(path: path, kind: .document, verdict: .pass))
+        }
+        if signature == .heif {
+            // FFmpeg 5.1 cannot open HEIF; the photo reader (libheif) vouches for these.
+            return judgeKind(CheckResult(path: path, kind: .photo, verdict: .pass))
+        }
+        if let message = ReadFailure.explain(signature) {
+            return Self.errorResult(path: path, kind: .unknown, message: message)
+        }
+
+        let report: ProbeReport
+        do {
+            report = try prober.probe(path: path, confirmDurationsAbove: policy.passingLimitSeconds)
+        } catch {
+            return Self.errorResult(path: path, kind: .unknown, message: ReadFailure.explain(error, signature: signature))
+        }
+        return judgeKind(judge(report))
+    }
+
+    /// The reason a file cannot even be opened, checked before any decoder sees it.
+    private func unreadableReason(path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "the file does not exist; check the name and folder"
+        }
+        if isDirectory.boolValue { return "this is a folder, not a file" }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return "the file cannot be opened (permission denied); ask whoever manages this computer for access"
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+        if size == 0 { return "the file is empty (0 bytes); ask for the file to be sent again" }
+        return nil
+    }
+
+    private func judge(_ report: ProbeReport) -> CheckResult {
+        var result = CheckResult(path: report.path, kind: Self.mediaKind(report.kind), verdict: .pass)
+        result.format = report.formatName
+        result.durationSeconds = report.durationSeconds
+        result.durationSource = report.durationSource?.rawValue
+        if let video = report.videoStream {
+            result.video = .init(codec: video.codec, width: video.width, height: video.height,
+                                 fps: video.framesPerSecond, rotation: video.rotation)
+        }
+        if let audio = report.audioStream {
+            result.audio = .init(codec: audio.codec, channels: audio.channels, sampleRate: audio.sampleRate)
+        }
+        if let bytes = report.byteCount, bytes > policy.maxFileBytes {
+            result.fail("the file is \(Self.gibibytes(bytes)), over the \(Self.gibibytes(policy.maxFileBytes)) limit; send a smaller copy")
+        }
+
+        switch report.kind {
+        case .video:
+            judgeLength(report, into: &result)
+        case .audio:
+            result.fail("no video: this file has only sound; send the video itself")
+        case .image:
+            if report.videoStream?.width == nil {
+                result.warnings.append("the picture's size could not be read; the photo may be damaged")
+            }
+        case .other:
+            result.fail("nothing to see or hear in this file (it holds no picture or sound); ask for the real video")
+        }
+        return result
+    }
+
+    private func judgeLength(_ report: ProbeReport, into result: inout CheckResult) {
+        let limit = DurationText.limit(policy.maxVideoSeconds)
+        if let cut = report.cutOff {
+            let stated = report.statedDurationSeconds.map { " of \(DurationText.clock($0))" } ?? ""
+            result.fail("the file is cut off: only \(DurationText.clock(cut.presentSeconds))\(stated) is there; ask for the original file")
+            return
+        }
+        if let stopped = report.scanStoppedEarly {
+            let after = report.durationSeconds.map { " after \(DurationText.clock($0))" } ?? ""
+            result.fail("the file is damaged\(after) (\(stopped.message)); ask for the original file")
+            return
+        }
+        guard let duration = report.durationSeconds else {
+            result.fail("the length of this video could not be measured, so it cannot be accepted; ask for a copy saved again as MP4")
+            return
+        }
+        if duration > policy.passingLimitSeconds {
+            let over = duration - policy.maxVideoSeconds
+            result.fail("\(DurationText.clock(duration)) — \(DurationText.seconds(over)) over the \(limit) limit; trim it and check again")
+        }
+        if report.durationSource == .packets, let stated = report.statedDurationSeconds,
+           abs(stated - duration) > 1 {
+            result.warnings.append("the file's header says \(DurationText.clock(stated)) but it plays \(DurationText.clock(duration)); the length was measured from the video data")
+        }
+    }
+
+    /// Fails kinds the policy does not accept (e.g. audio where only video and photos are wanted).
+    private func judgeKind(_ result: CheckResult) -> CheckResult {
+        // Only a file that passed everything else gets this reason; "no video" already covers audio.
+        guard result.verdict == .pass, !policy.allowedKinds.contains(result.kind) else {
+            return result
+        }
+        var judged = result
+        judged.fail("\(result.kind.rawValue) files are not accepted (accepted: \(policy.allowedKinds.map(\.rawValue).joined(separator: ", ")))")
+        return judged
+    }
+
+    static func errorResult(path: String, kind: MediaKind, message: String) -> CheckResult {
+        var result = CheckResult(path: path, kind: kind, verdict: .error)
+        result.error = message
+        result.reasons = [message]
+        return result
+    }
+
+    static func mediaKind(_ kind: ProbeReport.ContentKind) -> MediaKind {
+        switch kind {
+        case .video: .video
+        case .audio: .audio
+        case .image: .photo
+        case .other: .unknown
+        }
+    }
+
+    private static func gibibytes(_ bytes: Int64) -> String {
+        let value = Double(bytes) / Double(1 << 30)
+        return value == value.rounded() ? "\(Int(value)) GiB" : String(format: "%.1f GiB", value)
+    }
+}
+
+extension CheckResult {
+    mutating func fail(_ reason: String) {
+        verdict = .fail
+        if !reasons.contains(reason) { reasons.append(reason) }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import MediaArchive
+
+/// Flags every command takes.
+struct ArchiveOptions: ParsableArguments {
+    @Option(name: .long, help: "The archive folder (default: $MEDIA_ARCHIVE, else ./Archive).")
+    var archive: String?
+
+    @Option(name: .long, help: "A policy.json to use instead of the archive's own.")
+    var policy: String?
+
+    @Flag(name: .long, help: "Print one JSON document on stdout instead of a table.")
+    var json = false
+
+    /// The archive's settings; a broken policy.json or counties.json is reported and exits 2.
+    func loadSettings() throws -> ArchiveSettings {
+        do {
+            return try ArchiveSettings.load(root: ArchiveSettings.root(flag: archive), policyFile: policy)
+        } catch {
+            Terminal.standardError.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}

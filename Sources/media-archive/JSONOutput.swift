@@ -1,0 +1,12 @@
+import Foundation
+
+/// `--json`: one document on stdout, keys sorted so output diffs cleanly.
+enum JSONOutput {
+    static func print<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+}

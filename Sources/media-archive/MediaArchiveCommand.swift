@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct MediaArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "media-archive",
+        abstract: "Check, archive and find the videos and photos that counties hand in.",
+        discussion: """
+            Exit codes: 0 all pass, 1 a policy failure, 2 a file that could not be read \
+            (2 wins over 1), 64 a usage error.
+            """,
+        subcommands: [Check.self, Counties.self]
+    )
+}
