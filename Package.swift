@@ -37,9 +37,11 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe"]),
-        .testTarget(name: "ExifTests", dependencies: ["Exif"]),
-        .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive"]),
-        .testTarget(name: "CLITests", dependencies: ["media-archive"]),
+        // Locates Tests/Fixtures and ../shared/corpus for every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
+        .testTarget(name: "ExifTests", dependencies: ["Exif", "TestSupport"]),
+        .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["media-archive", "TestSupport"]),
     ]
 )

@@ -46,9 +46,10 @@ static inline double cffmpeg_stream_display_rotation(const AVStream *stream) {
     return degrees != degrees ? 0 : degrees; // NaN for a degenerate matrix
 }
 
-/// AVFormatContext.duration_estimation_method as a plain int, so Swift need not name the enum.
-static inline int cffmpeg_duration_from_bitrate(const AVFormatContext *ctx) {
-    return ctx->duration_estimation_method == AVFMT_DURATION_FROM_BITRATE;
+/// Whether AVFormatContext.duration is a guess rather than stated by the container: estimated
+/// from the bit rate, or (MPEG-PS/TS) from timestamps near the start and end of the file.
+static inline int cffmpeg_duration_is_estimated(const AVFormatContext *ctx) {
+    return ctx->duration_estimation_method != AVFMT_DURATION_FROM_STREAM;
 }
 
 #endif

@@ -72,12 +72,13 @@ public final class MediaFile {
         return size >= 0 ? size : nil
     }
 
-    /// The duration the container states, in seconds, and whether it was only estimated from
-    /// the bit rate (which is unreliable).
-    public var statedDuration: (seconds: Double, fromBitRate: Bool)? {
+    /// The duration the container states, in seconds, and whether libavformat only estimated
+    /// it (from the bit rate, or for MPEG-PS/TS from a few timestamps near each end), which can
+    /// be far off.
+    public var statedDuration: (seconds: Double, isEstimate: Bool)? {
         let duration = context.pointee.duration
         guard duration != cffmpeg_nopts_value(), duration > 0 else { return nil }
-        return (Double(duration) / Double(AV_TIME_BASE), cffmpeg_duration_from_bitrate(context) != 0)
+        return (Double(duration) / Double(AV_TIME_BASE), cffmpeg_duration_is_estimated(context) != 0)
     }
 
     /// Container-level metadata tags (title, creation_time, com.apple.quicktime.*, …).

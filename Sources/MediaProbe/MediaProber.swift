@@ -31,7 +31,7 @@ public struct MediaProber: Sendable {
         }
 
         let needsScan: Bool
-        if let stated, !stated.fromBitRate {
+        if let stated, !stated.isEstimate {
             needsScan = threshold.map { stated.seconds > $0 } ?? false
         } else {
             needsScan = true
@@ -44,7 +44,7 @@ public struct MediaProber: Sendable {
                 report.durationSeconds = seconds
                 report.durationSource = .packets
             }
-        } else if let stated, !stated.fromBitRate {
+        } else if let stated, !stated.isEstimate {
             report.durationSeconds = stated.seconds
             report.durationSource = .container
         }

@@ -45,6 +45,9 @@ extension MediaFile {
             let index = Int(packet.pointer.pointee.stream_index)
             guard counted.isEmpty || counted.contains(index), index < timeBases.count else { continue }
             count += 1
+            // Encoder priming (AAC's first packet, flagged discard and hidden by the edit list)
+            // is not played, so it does not count towards the length.
+            guard packet.pointer.pointee.flags & AV_PKT_FLAG_DISCARD == 0 else { continue }
             let raw = packet.pointer.pointee.pts != nopts ? packet.pointer.pointee.pts : packet.pointer.pointee.dts
             guard raw != nopts else { continue }
             let timeBase = timeBases[index]
