@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages MediaArchive builds against (FFmpeg, libexif, libheif) and the
+# command-line peers its fixtures and benchmarks use, but only those that are missing, so a
+# machine that has them all is not touched (and needs no network).
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev   # MediaProbe (FFmpeg 5.1)
+  libexif-dev libheif-dev                                        # Exif (photo metadata, HEIC)
+  ffmpeg libimage-exiftool-perl libheif-examples                 # fixtures and benchmarks
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing system packages: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "error: run as root or install sudo to add: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
