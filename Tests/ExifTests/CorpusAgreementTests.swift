@@ -52,7 +52,8 @@ struct CorpusAgreementTests {
             corpus agreement: \(comparison.filesChecked) files, \(comparison.fieldsCompared) fields compared, \
             \(comparison.fieldsCompared - found.count) agree, \(found.count) disagree \
             (\(found.intersection(acceptedKeys).count) accepted); \
-            \(comparison.datesRejectedByPolicy) oracle dates rejected as impossible by policy
+            \(comparison.datesRejectedByPolicy) oracle dates rejected as impossible by policy; per field: \
+            \(comparison.comparedPerField.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             """)
     }
 }
@@ -60,7 +61,8 @@ struct CorpusAgreementTests {
 /// Tallies one file at a time.
 private struct Comparison {
     var filesChecked = 0
-    var fieldsCompared = 0
+    var fieldsCompared: Int { comparedPerField.values.reduce(0, +) }
+    var comparedPerField: [String: Int] = [:]
     var datesRejectedByPolicy = 0
     /// "file | field" → what each side said.
     var disagreements: [String: String] = [:]
@@ -77,7 +79,7 @@ private struct Comparison {
         compareCaptureTime(file, oracle, ours)
         compareText(file, "Make", oracle["Make"], ours.make)
         compareText(file, "Model", oracle["Model"], ours.model)
-        if let orientation = oracle["Orientation"] as? Int {
+        if let orientation = number(oracle["Orientation"]).map({ Int($0) }) {
             compare(file, "Orientation", expected: (1...8).contains(orientation) ? orientation : nil, actual: ours.orientation)
         }
         compareGPS(file, oracle, ours)
@@ -121,22 +123,41 @@ private struct Comparison {
     }
 
     mutating func compareGPS(_ file: String, _ oracle: [String: Any], _ ours: PhotoMetadata) {
-        guard let latitude = oracle["GPSLatitude"] as? Double, let longitude = oracle["GPSLongitude"] as? Double else { return }
+        guard oracle["GPSLatitude"] != nil || oracle["GPSLongitude"] != nil else { return }
+        comparedPerField["GPSPosition", default: 0] += 1
+        guard let latitude = number(oracle["GPSLatitude"]), let longitude = number(oracle["GPSLongitude"]) else {
+            // exiftool shows empty GPS tags ("") for blank fields: there is no position.
+            if let gps = ours.gps { disagreements["\(file) | GPSPosition"] = "exiftool blank; ours \(gps)" }
+            return
+        }
         let signedLatitude = (oracle["GPSLatitudeRef"] as? String) == "S" ? -latitude : latitude
         let signedLongitude = (oracle["GPSLongitudeRef"] as? String) == "W" ? -longitude : longitude
-        fieldsCompared += 1
         let latitudeOK = ours.gps.map { abs($0.latitude - signedLatitude) < 1e-6 } ?? false
         let longitudeOK = ours.gps.map { abs($0.longitude - signedLongitude) < 1e-6 } ?? false
         if !(latitudeOK && longitudeOK) {
             disagreements["\(file) | GPSPosition"] =
                 "exiftool \(signedLatitude), \(signedLongitude); ours \(ours.gps.map { "\($0.latitude), \($0.longitude)" } ?? "nil")"
         }
-        if let altitude = oracle["GPSAltitude"] as? Double {
-            let signed = (oracle["GPSAltitudeRef"] as? Int) == 1 ? -altitude : altitude
-            fieldsCompared += 1
-            if !(ours.gps?.altitude.map { abs($0 - signed) < 0.01 } ?? false) {
-                disagreements["\(file) | GPSAltitude"] = "exiftool \(signed); ours \(String(describing: ours.gps?.altitude))"
-            }
+        guard oracle["GPSAltitude"] != nil else { return }
+        comparedPerField["GPSAltitude", default: 0] += 1
+        let expected = number(oracle["GPSAltitude"]).map { number(oracle["GPSAltitudeRef"]) == 1 ? -$0 : $0 }
+        let agree: Bool
+        switch (expected, ours.gps?.altitude) {
+        case (nil, nil): agree = true
+        case let (expected?, actual?): agree = abs(expected - actual) < 0.01
+        default: agree = false
+        }
+        if !agree {
+            disagreements["\(file) | GPSAltitude"] = "exiftool \(String(describing: expected)); ours \(String(describing: ours.gps?.altitude))"
+        }
+    }
+
+    /// JSON numbers arrive as Int or Double depending on how they look.
+    private func number(_ value: Any?) -> Double? {
+        switch value {
+        case let value as Int: return Double(value)
+        case let value as Double: return value
+        default: return nil
         }
     }
 
@@ -147,7 +168,7 @@ private struct Comparison {
     }
 
     mutating func compare<T: Equatable>(_ file: String, _ field: String, expected: T?, actual: T?) {
-        fieldsCompared += 1
+        comparedPerField[field, default: 0] += 1
         if expected != actual {
             disagreements["\(file) | \(field)"] =
                 "exiftool \(expected.map { "\($0)" } ?? "nil"); ours \(actual.map { "\($0)" } ?? "nil")"
