@@ -137,6 +137,24 @@ struct PhotoMetadataReaderTests {
         #expect(metadata.warnings == [ExifBlockFinder.damagedWarning])
     }
 
+    @Test("An EXIF sub-IFD pointer past the end: camera still read, date missing, a warning says so")
+    func brokenExifPointer() throws {
+        var bytes = try [UInt8](Data(contentsOf: Fixtures.photos.appendingPathComponent("offset-subsec.jpg")))
+        // offset-subsec.jpg is big-endian: ExifOffset is 87 69, type LONG (00 04), count 1, then the offset.
+        let pattern: [UInt8] = [0x87, 0x69, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01]
+        let at = try #require((0..<bytes.count - 12).first { bytes[$0..<$0 + 8].elementsEqual(pattern) })
+        bytes.replaceSubrange(at + 8..<at + 12, with: [0x00, 0x00, 0xFF, 0x00])
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("exif-broken-\(UInt32.random(in: 0...UInt32.max)).jpg")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try Data(bytes).write(to: broken)
+
+        let metadata = try PhotoMetadataReader.read(contentsOf: broken.path)
+        #expect(metadata.make == "HUAWEI")
+        #expect(metadata.orientation == 6)
+        #expect(metadata.captureTimeTag == .dateTime)  // DateTimeOriginal lived in the lost sub-IFD
+        #expect(metadata.warnings == [ExifBlockFinder.damagedWarning])
+    }
+
     private func exifTags(of name: String) throws -> ExifTags {
         let file = try PhotoFile(path: Fixtures.photo(name))
         let payload = try #require(ExifBlockFinder.jpeg(file).payload)
