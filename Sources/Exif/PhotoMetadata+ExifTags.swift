@@ -1,0 +1,87 @@
+/// Turns raw EXIF entries into the fields people look for.
+extension PhotoMetadata {
+    /// EXIF tag numbers used here (names as in the EXIF 2.32 specification).
+    enum Tag {
+        static let imageDescription = 0x010E
+        static let make = 0x010F
+        static let model = 0x0110
+        static let orientation = 0x0112
+        static let dateTime = 0x0132
+        static let xpTitle = 0x9C9B
+        static let xpComment = 0x9C9C
+        static let dateTimeOriginal = 0x9003
+        static let dateTimeDigitized = 0x9004
+        static let offsetTime = 0x9010
+        static let offsetTimeOriginal = 0x9011
+        static let offsetTimeDigitized = 0x9012
+        static let userComment = 0x9286
+        static let subSecTime = 0x9290
+        static let subSecTimeOriginal = 0x9291
+        static let subSecTimeDigitized = 0x9292
+        static let pixelXDimension = 0xA002
+        static let pixelYDimension = 0xA003
+        static let gpsLatitudeRef = 0x0001
+        static let gpsLatitude = 0x0002
+        static let gpsLongitudeRef = 0x0003
+        static let gpsLongitude = 0x0004
+        static let gpsAltitudeRef = 0x0005
+        static let gpsAltitude = 0x0006
+    }
+
+    init(tags: ExifTags) {
+        self.init()
+        if let (time, tag) = Self.captureTime(in: tags) {
+            captureTime = time
+            captureTimeTag = tag
+        }
+        make = tags.text(Tag.make, in: .primary)
+        model = tags.text(Tag.model, in: .primary)
+        orientation = tags.integer(Tag.orientation, in: .primary).flatMap { (1...8).contains($0) ? $0 : nil }
+        gps = Self.position(in: tags)
+        description = tags.text(Tag.imageDescription, in: .primary)
+        title = tags.entry(Tag.xpTitle, in: .primary).flatMap { ExifText.windowsXP($0.bytes) } ?? description
+        comment = tags.entry(Tag.xpComment, in: .primary).flatMap { ExifText.windowsXP($0.bytes) }
+            ?? tags.entry(Tag.userComment, in: .exif).flatMap { ExifText.userComment($0.bytes, bigEndian: tags.bigEndian) }
+        pixelWidth = tags.integer(Tag.pixelXDimension, in: .exif).flatMap { $0 > 0 ? $0 : nil }
+        pixelHeight = tags.integer(Tag.pixelYDimension, in: .exif).flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// The first possible date of DateTimeOriginal, DateTimeDigitized, DateTime, each with
+    /// its own SubSecTime and OffsetTime companion.
+    static func captureTime(in tags: ExifTags) -> (ExifDateTime, CaptureTimeTag)? {
+        let candidates: [(CaptureTimeTag, Int, ExifTags.IFD, Int, Int)] = [
+            (.dateTimeOriginal, Tag.dateTimeOriginal, .exif, Tag.subSecTimeOriginal, Tag.offsetTimeOriginal),
+            (.dateTimeDigitized, Tag.dateTimeDigitized, .exif, Tag.subSecTimeDigitized, Tag.offsetTimeDigitized),
+            (.dateTime, Tag.dateTime, .primary, Tag.subSecTime, Tag.offsetTime),
+        ]
+        for (name, tag, ifd, subsecond, offset) in candidates {
+            guard let text = tags.text(tag, in: ifd),
+                let time = ExifDateTime(
+                    exifString: text, subsecond: tags.text(subsecond, in: .exif), offset: tags.text(offset, in: .exif))
+            else { continue }
+            return (time, name)
+        }
+        return nil
+    }
+
+    /// Degrees from the degrees/minutes/seconds rationals; the Ref letters give the sign.
+    static func position(in tags: ExifTags) -> GPSPosition? {
+        func coordinate(_ tag: Int, ref: Int, negative: String) -> Double? {
+            guard let parts = tags.rationals(tag, in: .gps), !parts.isEmpty else { return nil }
+            let value = parts[0] + (parts.count > 1 ? parts[1] / 60 : 0) + (parts.count > 2 ? parts[2] / 3600 : 0)
+            guard value.isFinite else { return nil }
+            switch tags.text(ref, in: .gps)?.uppercased().first {
+            case Character(negative)?: return -abs(value)
+            case nil: return value  // no Ref: keep the sign of a signed rational
+            default: return abs(value)
+            }
+        }
+        guard let latitude = coordinate(Tag.gpsLatitude, ref: Tag.gpsLatitudeRef, negative: "S"),
+            let longitude = coordinate(Tag.gpsLongitude, ref: Tag.gpsLongitudeRef, negative: "W"),
+            abs(latitude) <= 90, abs(longitude) <= 180
+        else { return nil }
+        var altitude = tags.rationals(Tag.gpsAltitude, in: .gps)?.first.flatMap { $0.isFinite ? $0 : nil }
+        if let metres = altitude, tags.integer(Tag.gpsAltitudeRef, in: .gps) == 1 { altitude = -abs(metres) }
+        return GPSPosition(latitude: latitude, longitude: longitude, altitude: altitude)
+    }
+}

@@ -1,0 +1,91 @@
+/// What a photo's EXIF block says about it, copied out of libexif into plain values.
+///
+/// Every field is optional: a photo without EXIF yields an empty value, not an error.
+/// Problems with the EXIF block itself are described in ``warnings``.
+public struct PhotoMetadata: Sendable, Equatable {
+    /// When the photo was taken, from the first usable tag of
+    /// DateTimeOriginal, DateTimeDigitized (exiftool's CreateDate) and
+    /// DateTime (IFD0, exiftool's ModifyDate). Impossible dates count as absent.
+    public var captureTime: ExifDateTime?
+    /// Which tag ``captureTime`` came from.
+    public var captureTimeTag: CaptureTimeTag?
+    /// Camera maker (IFD0 Make), trimmed and cut at the first NUL.
+    public var make: String?
+    /// Camera model (IFD0 Model), trimmed and cut at the first NUL.
+    public var model: String?
+    /// EXIF orientation 1–8 (1 = upright, 6 = rotate 90° clockwise to display); other values are dropped.
+    public var orientation: Int?
+    /// Where the photo was taken.
+    public var gps: GPSPosition?
+    /// XPTitle (Windows "Title", UTF-16), else ImageDescription.
+    public var title: String?
+    /// IFD0 ImageDescription.
+    public var description: String?
+    /// XPComment (Windows "Comments", UTF-16), else the EXIF UserComment.
+    public var comment: String?
+    /// PixelXDimension from the EXIF block. Informational: editors often leave it stale.
+    public var pixelWidth: Int?
+    /// PixelYDimension from the EXIF block. Informational: editors often leave it stale.
+    public var pixelHeight: Int?
+    /// Plain sentences about damaged metadata, e.g. a broken EXIF block.
+    public var warnings: [String]
+
+    public init(
+        captureTime: ExifDateTime? = nil,
+        captureTimeTag: CaptureTimeTag? = nil,
+        make: String? = nil,
+        model: String? = nil,
+        orientation: Int? = nil,
+        gps: GPSPosition? = nil,
+        title: String? = nil,
+        description: String? = nil,
+        comment: String? = nil,
+        pixelWidth: Int? = nil,
+        pixelHeight: Int? = nil,
+        warnings: [String] = []
+    ) {
+        self.captureTime = captureTime
+        self.captureTimeTag = captureTimeTag
+        self.make = make
+        self.model = model
+        self.orientation = orientation
+        self.gps = gps
+        self.title = title
+        self.description = description
+        self.comment = comment
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+        self.warnings = warnings
+    }
+
+    /// True when no field was found (warnings aside).
+    public var isEmpty: Bool {
+        captureTime == nil && make == nil && model == nil && orientation == nil && gps == nil
+            && title == nil && description == nil && comment == nil
+            && pixelWidth == nil && pixelHeight == nil
+    }
+}
+
+/// The EXIF tag a capture time was read from, named as in the EXIF specification.
+public enum CaptureTimeTag: String, Sendable, Equatable, CaseIterable {
+    /// EXIF DateTimeOriginal (0x9003): when the shutter fired.
+    case dateTimeOriginal = "DateTimeOriginal"
+    /// EXIF DateTimeDigitized (0x9004), exiftool's CreateDate: when the image was stored.
+    case dateTimeDigitized = "DateTimeDigitized"
+    /// IFD0 DateTime (0x0132), exiftool's ModifyDate: when the file was last changed.
+    case dateTime = "DateTime"
+}
+
+/// A position in degrees (WGS 84 as cameras record it): south and west are negative.
+public struct GPSPosition: Sendable, Equatable {
+    public var latitude: Double
+    public var longitude: Double
+    /// Metres; negative below sea level.
+    public var altitude: Double?
+
+    public init(latitude: Double, longitude: Double, altitude: Double? = nil) {
+        self.latitude = latitude
+        self.longitude = longitude
+        self.altitude = altitude
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import Exif
+
+@Suite("ExifText decoding")
+struct ExifTextTests {
+    private let title = "华龙区科技周开幕式"
+
+    private func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
+
+    @Test("UNICODE UserComment follows the block's byte order")
+    func unicodeByteOrder() {
+        let header = Array("UNICODE\0".utf8)
+        #expect(ExifText.userComment(header + utf16(title, bigEndian: true), bigEndian: true) == title)
+        #expect(ExifText.userComment(header + utf16(title, bigEndian: false), bigEndian: false) == title)
+    }
+
+    @Test("A byte-order mark overrides the block's byte order")
+    func byteOrderMark() {
+        let header = Array("UNICODE\0".utf8)
+        #expect(ExifText.userComment(header + [0xFF, 0xFE] + utf16(title, bigEndian: false), bigEndian: true) == title)
+        #expect(ExifText.userComment(header + [0xFE, 0xFF] + utf16(title, bigEndian: true), bigEndian: false) == title)
+    }
+
+    @Test("ASCII, undefined and JIS headers; NUL and space padding trimmed")
+    func otherCharsets() {
+        #expect(ExifText.userComment(Array("ASCII\0\0\0hello  \0\0".utf8), bigEndian: true) == "hello")
+        #expect(ExifText.userComment([UInt8](repeating: 0, count: 8) + Array("plain".utf8), bigEndian: true) == "plain")
+        #expect(ExifText.userComment([UInt8](repeating: 0, count: 8) + [UInt8](repeating: 0x20, count: 64), bigEndian: true) == nil)
+        #expect(ExifText.userComment(Array("JIS\0\0\0\0\0abc".utf8), bigEndian: true) == "abc")
+        // Phones put UTF-8 into "ASCII" comments.
+        #expect(ExifText.userComment(Array("ASCII\0\0\0".utf8) + Array(title.utf8), bigEndian: false) == title)
+    }
+
+    @Test("XP tags are UTF-16LE whatever the block's byte order")
+    func windowsXP() {
+        #expect(ExifText.windowsXP(utf16(title, bigEndian: false) + [0, 0]) == title)
+    }
+
+    @Test("ASCII fields stop at the first NUL and lose padding; invalid UTF-8 keeps its bytes as Latin-1")
+    func asciiFields() {
+        #expect(ExifText.ascii(Array("Canon EOS 5D\0garbage".utf8)) == "Canon EOS 5D")
+        #expect(ExifText.ascii(Array("  NIKON   ".utf8)) == "NIKON")
+        #expect(ExifText.ascii([0x43, 0x61, 0x66, 0xE9]) == "Café")
+        #expect(ExifText.ascii([0, 0, 0]) == nil)
+    }
+}
