@@ -34,14 +34,6 @@ public struct CaptureTime: Sendable, Equatable {
         return text
     }
 
-    /// The calendar day in the zone the time is written in (for the event window).
-    public var day: CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return CalendarDay(parts.year!, parts.month!, parts.day!)
-    }
-
     /// Local wall-clock fields plus an optional offset; without one, `zone` (the policy's) is
     /// assumed. Returns nil for impossible dates.
     public static func local(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,

@@ -12,6 +12,7 @@ enum FileSignature: Equatable {
     case heif               // HEIC/HEIF/AVIF still images
     case isoMedia           // MP4/MOV/3GP (an ftyp box)
     case plainText
+    case empty
     case other
 
     /// Bytes read from the start of a file; enough for every signature above.
@@ -26,6 +27,7 @@ enum FileSignature: Equatable {
 
     static func classify(_ data: Data) -> FileSignature {
         let bytes = [UInt8](data)
+        if bytes.isEmpty { return .empty }
         func starts(_ signature: [UInt8]) -> Bool { bytes.starts(with: signature) }
         if starts(Array("%PDF-".utf8)) { return .pdf }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .compoundDocument }

@@ -10,6 +10,8 @@ enum ReadFailure {
             return "the file cannot be opened (permission denied); ask whoever manages this computer for access"
         case FFmpegError.interrupted:
             return "reading the file took too long and was stopped; the file is probably damaged — ask for it again"
+        case FFmpegError.invalidData where signature == .empty:
+            return "the file is empty (0 bytes); ask for the file to be sent again"
         case FFmpegError.invalidData where signature == .isoMedia:
             return "the file is cut off or damaged (no index found); ask for the original file"
         case FFmpegError.invalidData:

@@ -14,28 +14,33 @@ public struct SubmissionChecker: Sendable {
 
     /// Checks one file. Never throws: whatever goes wrong becomes the file's verdict.
     public func check(path: String) -> CheckResult {
+        evaluate(path: path).result
+    }
+
+    /// The verdict and, where FFmpeg could read the file, what it found (for `inspect`).
+    func evaluate(path: String) -> (result: CheckResult, report: ProbeReport?) {
         if let unreadable = unreadableReason(path: path) {
-            return Self.errorResult(path: path, kind: .unknown, message: unreadable)
+            return (Self.errorResult(path: path, kind: .unknown, message: unreadable), nil)
         }
         let signature = FileSignature.read(path: path)
         if signature.isDocument {
-            return judgeKind(CheckResult(path: path, kind: .document, verdict: .pass))
+            return (judgeKind(CheckResult(path: path, kind: .document, verdict: .pass)), nil)
         }
         if signature == .heif {
             // FFmpeg 5.1 cannot open HEIF; the photo reader (libheif) vouches for these.
-            return judgeKind(CheckResult(path: path, kind: .photo, verdict: .pass))
+            return (judgeKind(CheckResult(path: path, kind: .photo, verdict: .pass)), nil)
         }
         if let message = ReadFailure.explain(signature) {
-            return Self.errorResult(path: path, kind: .unknown, message: message)
+            return (Self.errorResult(path: path, kind: .unknown, message: message), nil)
         }
 
         let report: ProbeReport
         do {
             report = try prober.probe(path: path, confirmDurationsAbove: policy.passingLimitSeconds)
         } catch {
-            return Self.errorResult(path: path, kind: .unknown, message: ReadFailure.explain(error, signature: signature))
+            return (Self.errorResult(path: path, kind: .unknown, message: ReadFailure.explain(error, signature: signature)), nil)
         }
-        return judgeKind(judge(report))
+        return (judgeKind(judge(report)), report)
     }
 
     /// The reason a file cannot even be opened, checked before any decoder sees it.
@@ -58,7 +63,8 @@ public struct SubmissionChecker: Sendable {
         result.format = report.formatName
         result.durationSeconds = report.durationSeconds
         result.durationSource = report.durationSource?.rawValue
-        if let video = report.videoStream {
+        // A photo's one picture is not a video; its size is reported by `inspect`.
+        if report.kind == .video, let video = report.videoStream {
             result.video = .init(codec: video.codec, width: video.width, height: video.height,
                                  fps: video.framesPerSecond, rotation: video.rotation)
         }

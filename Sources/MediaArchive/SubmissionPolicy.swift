@@ -84,6 +84,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year, month, day)
     }
 
+    /// The day `date` falls on in `zone`.
+    public init(of date: Date, in zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(parts.year!, parts.month!, parts.day!)
+    }
+
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

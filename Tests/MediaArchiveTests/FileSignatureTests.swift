@@ -15,6 +15,6 @@ struct FileSignatureTests {
     @Test func textIsTextAndNoiseIsNot() {
         #expect(FileSignature.classify(Data("科技周总结\n第一段".utf8)) == .plainText)
         #expect(FileSignature.classify(Data([0x00, 0xFF, 0x13, 0x80])) == .other)
-        #expect(FileSignature.classify(Data()) == .other)
+        #expect(FileSignature.classify(Data()) == .empty)
     }
 }

@@ -1,0 +1,84 @@
+import Exif
+import Foundation
+import MediaProbe
+
+/// Reads everything known about files: the check, plus capture time, camera, place and text.
+public struct Inspector: Sendable {
+    public var checker: SubmissionChecker
+
+    public init(checker: SubmissionChecker) {
+        self.checker = checker
+    }
+
+    private var policy: SubmissionPolicy { checker.policy }
+    private var zone: TimeZone { TimeZone(identifier: policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+
+    public func inspect(paths: [String]) -> [InspectResult] {
+        let inspector = self
+        return MediaPaths.expand(paths).parallelMap { inspector.inspect(path: $0) }
+    }
+
+    public func inspect(path: String) -> InspectResult {
+        let (check, report) = checker.evaluate(path: path)
+        var result = InspectResult(check: check)
+        switch check.kind {
+        case .photo:
+            addPhotoMetadata(path: path, into: &result)
+        case .video, .audio:
+            if let report { addVideoMetadata(report, into: &result) }
+        case .document, .unknown:
+            break
+        }
+        // The decoder's size is the real one; EXIF's PixelXDimension is often stale after editing.
+        if let report, let picture = report.videoStream, picture.width != nil {
+            result.width = picture.width
+            result.height = picture.height
+        }
+        if let captured = result.captured {
+            let day = CalendarDay(of: captured.date, in: zone)
+            if !policy.eventWindow.contains(day) {
+                result.check.warnings.append(
+                    "captured on \(day), outside the event window \(policy.eventWindow.start) – \(policy.eventWindow.end)")
+            }
+        }
+        return result
+    }
+
+    private func addPhotoMetadata(path: String, into result: inout InspectResult) {
+        let metadata: PhotoMetadata
+        do {
+            metadata = try PhotoMetadataReader.read(contentsOf: path)
+        } catch {
+            result.check.warnings.append("the photo's metadata could not be read (\(error)); date and camera are unknown")
+            return
+        }
+        result.check.warnings += metadata.warnings
+        if let time = metadata.captureTime,
+           let captured = CaptureTime.local(
+               year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute,
+               second: time.second, nanosecond: time.nanosecond ?? 0, utcOffsetSeconds: time.utcOffsetSeconds,
+               zone: zone, source: time.utcOffsetSeconds != nil ? "exif-offset" : "exif-local-assumed-zone",
+               hasFraction: time.nanosecond != nil) {
+            result.captured = captured
+        }
+        if metadata.make != nil || metadata.model != nil {
+            result.camera = Camera(make: metadata.make, model: metadata.model)
+        }
+        result.gps = metadata.gps.map { GPSPosition(latitude: $0.latitude, longitude: $0.longitude, altitude: $0.altitude) }
+        result.orientation = metadata.orientation
+        result.title = metadata.title
+        result.description = metadata.description
+        result.comment = metadata.comment
+        result.width = metadata.pixelWidth
+        result.height = metadata.pixelHeight
+    }
+
+    private func addVideoMetadata(_ report: ProbeReport, into result: inout InspectResult) {
+        let metadata = VideoMetadata(tags: report.tags, zone: zone)
+        if let captured = metadata.capturedAt { result.captured = captured }
+        result.camera = metadata.camera
+        result.gps = metadata.gps
+        result.title = metadata.title
+        result.description = metadata.description
+    }
+}
