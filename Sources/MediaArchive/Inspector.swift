@@ -69,8 +69,13 @@ public struct Inspector: Sendable {
         result.title = metadata.title
         result.description = metadata.description
         result.comment = metadata.comment
-        result.width = metadata.pixelWidth
-        result.height = metadata.pixelHeight
+        if let heif = try? HEIFImageInfo.read(path: path) {
+            result.width = heif.width
+            result.height = heif.height
+        } else {
+            result.width = metadata.pixelWidth
+            result.height = metadata.pixelHeight
+        }
     }
 
     private func addVideoMetadata(_ report: ProbeReport, into result: inout InspectResult) {

@@ -1,3 +1,4 @@
+import Exif
 import Foundation
 import MediaProbe
 
@@ -27,8 +28,15 @@ public struct SubmissionChecker: Sendable {
             return (judgeKind(CheckResult(path: path, kind: .document, verdict: .pass)), nil)
         }
         if signature == .heif {
-            // FFmpeg 5.1 cannot open HEIF; the photo reader (libheif) vouches for these.
-            return (judgeKind(CheckResult(path: path, kind: .photo, verdict: .pass)), nil)
+            // FFmpeg 5.1 cannot open HEIF; libheif parses the container instead.
+            do {
+                _ = try HEIFImageInfo.read(path: path)
+            } catch {
+                return (Self.errorResult(path: path, kind: .photo, message: "\(PictureFailure.explain(error, path: path)); ask for the original photo"), nil)
+            }
+            var result = CheckResult(path: path, kind: .photo, verdict: .pass)
+            result.format = "heif"
+            return (judgeKind(result), nil)
         }
         if let message = ReadFailure.explain(signature) {
             return (Self.errorResult(path: path, kind: .unknown, message: message), nil)

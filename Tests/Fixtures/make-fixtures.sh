@@ -211,6 +211,16 @@ EOF
 # Non-ASCII file name with spaces, passing
 mk_va "县 科技周 开幕式.mp4" 2 64x36
 
+# Capture metadata as phones write it. iPhone: local creation date with offset, ISO 6709
+# location, make/model in QuickTime keys (use_metadata_tags writes the mdta keys as-is).
+mk_va iphone-tagged.mov 1 64x36 -movflags use_metadata_tags \
+  -metadata "com.apple.quicktime.creationdate=2021-05-23T10:15:30+0800" \
+  -metadata "com.apple.quicktime.location.ISO6709=+35.7626+115.0301+052.800/" \
+  -metadata "com.apple.quicktime.make=Apple" -metadata "com.apple.quicktime.model=iPhone 12"
+# Android: creation_time in UTC and a location in the udta box, southern/western hemisphere.
+mk_va android-tagged.mp4 1 64x36 \
+  -metadata "creation_time=2021-05-24T02:00:00.000000Z" -metadata "location=-33.8688-151.2093/"
+
 cd ..
 
 # ------------------------------------------------------- bundled samples ---

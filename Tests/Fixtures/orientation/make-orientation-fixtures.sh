@@ -264,7 +264,8 @@ PY
 # ----------------------------------------------------------- verification ---
 # Decode each file the way a correct viewer would and check the corners
 # (and quadrant centres) of the displayed picture.
-#   JPEG:  Pillow's ImageOps.exif_transpose (independent of this script)
+#   JPEG:  Pillow's ImageOps.exif_transpose (independent of this script), and
+#          ffmpeg's autorotation (EXIF orientation -> frame display matrix)
 #   MP4:   ffmpeg's autorotation (default on) to PNG
 #   HEIC:  heif-convert (libheif applies irot) to PNG
 for d in 90 180 270; do
@@ -272,6 +273,11 @@ for d in 90 180 270; do
   "${FF[@]}" -noautorotate -i "rotated-$d.mp4" -frames:v 1 "$TMP/rotated-$d-stored.png"
 done
 heif-convert orientation-6.heic "$TMP/heic.png" >/dev/null
+# Cross-check: ffmpeg 5.1's mjpeg decoder exports the EXIF orientation as
+# frame display-matrix side data, and the ffmpeg CLI autorotates with it.
+for n in 1 2 3 4 5 6 7 8; do
+  "${FF[@]}" -i "exif-$n.jpg" -frames:v 1 "$TMP/exif-$n-ffmpeg.png"
+done
 
 python3 - "$TMP" <<'PY'
 import json, subprocess, sys
@@ -335,7 +341,8 @@ for n in range(1, 9):
     if im.size != want_stored:
         print(f"FAIL {f}: stored {im.size}, want {want_stored}")
         failed.append(f)
-    check(f, ImageOps.exif_transpose(im), im, f"(EXIF Orientation={tag}, {im.mode})")
+    check(f, ImageOps.exif_transpose(im), im, f"(EXIF Orientation={tag}, Pillow exif_transpose)")
+    check(f, Image.open(f"{tmp}/exif-{n}-ffmpeg.png"), im.size, "(ffmpeg autorotate)")
 
 for deg, rot in ((90, "-90"), (180, "180"), (270, "90")):
     f = f"rotated-{deg}.mp4"
