@@ -133,6 +133,36 @@ struct ExifBlockFinder {
         return Found(payload: exifHeader + packed)
     }
 
+    /// The tag number a hidden MakerNote gets: unassigned in EXIF, so libexif keeps it as plain bytes.
+    static let hiddenMakerNoteTag = 0xFFFE
+
+    /// libexif decodes maker notes (vendor-private data, historically its most fragile
+    /// parsers) whenever IFD0 or the EXIF IFD holds tag 0x927C. We never read them, so in our
+    /// copy of the payload the tag is renumbered and libexif leaves its bytes alone.
+    static func hidingMakerNote(_ payload: [UInt8]) -> [UInt8] {
+        let base = exifHeader.count
+        guard payload.count >= base + 8, payload.starts(with: exifHeader) else { return payload }
+        let block = InMemoryBytes(storage: payload)
+        let bigEndian = payload[base] == 0x4D
+        var output = payload
+        func entries(ofIFDAt offset: Int) -> [Int] {
+            guard let count = block.uint16(at: base + offset, bigEndian: bigEndian) else { return [] }
+            return (0..<count).map { base + offset + 2 + 12 * $0 }.filter { $0 + 12 <= payload.count }
+        }
+        func hide(in offset: Int) {
+            for at in entries(ofIFDAt: offset) where block.uint16(at: at, bigEndian: bigEndian) == 0x927C {
+                let tag = hiddenMakerNoteTag
+                output[at..<at + 2] = bigEndian ? [UInt8(tag >> 8), UInt8(tag & 0xFF)] : [UInt8(tag & 0xFF), UInt8(tag >> 8)]
+            }
+        }
+        guard let ifd0 = block.uint32(at: base + 4, bigEndian: bigEndian) else { return payload }
+        hide(in: ifd0)
+        for at in entries(ofIFDAt: ifd0) where block.uint16(at: at, bigEndian: bigEndian) == 0x8769 {
+            if let exifIFD = block.uint32(at: at + 8, bigEndian: bigEndian), exifIFD != ifd0 { hide(in: exifIFD) }
+        }
+        return output
+    }
+
     static func isTIFFHeader(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.starts(with: [0x49, 0x49, 0x2A, 0x00]) || bytes.starts(with: [0x4D, 0x4D, 0x00, 0x2A])
     }

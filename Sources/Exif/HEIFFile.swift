@@ -20,11 +20,13 @@ final class HEIFFile {
         }
         let result = heif_context_read_from_file(context, path, nil)
         guard result.code == heif_error_Ok else {
+            // The message text belongs to the context: copy it before freeing.
+            let libraryMessage = HEIFFile.message(of: result)
             heif_context_free(context)
             throw ExifError(
                 ExifError.damagedContainer, path: path,
                 message: "the HEIF container is damaged or unsupported; the photo cannot be read",
-                libraryMessage: HEIFFile.message(of: result))
+                libraryMessage: libraryMessage)
         }
         self.path = path
         self.context = context
@@ -45,6 +47,7 @@ final class HEIFFile {
         return HEIFImageHandle(handle: handle, path: path)
     }
 
+    /// Copies libheif's message; it lives only as long as the context that produced it.
     static func message(of error: heif_error) -> String {
         error.message.map { String(cString: $0) } ?? "libheif error \(error.code.rawValue)"
     }

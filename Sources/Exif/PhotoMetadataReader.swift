@@ -22,7 +22,7 @@ public enum PhotoMetadataReader {
         }
         let found = try ExifBlockFinder.find(in: file, format: format)
         guard let payload = found.payload else { return PhotoMetadata(warnings: found.warnings) }
-        guard let exif = ExifDataHandle(exifPayload: payload) else {
+        guard let exif = ExifDataHandle(exifPayload: ExifBlockFinder.hidingMakerNote(payload)) else {
             return PhotoMetadata(warnings: found.warnings + ["the photo's EXIF block could not be read (out of memory)"])
         }
         let tags = exif.tags

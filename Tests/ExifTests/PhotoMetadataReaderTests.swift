@@ -155,6 +155,22 @@ struct PhotoMetadataReaderTests {
         #expect(metadata.warnings == [ExifBlockFinder.damagedWarning])
     }
 
+    @Test("Many tasks reading at once get the same answers as one reading alone")
+    func concurrentReads() async throws {
+        let names = ["chinese-gps.jpg", "offset-subsec.jpg", "zero-date.jpg", "with-exif.heic", "no-exif.jpg"]
+        let expected = try names.map { try PhotoMetadataReader.read(contentsOf: Fixtures.photo($0)) }
+        let results = try await withThrowingTaskGroup(of: (Int, PhotoMetadata).self) { group in
+            for round in 0..<200 {
+                let index = round % names.count
+                let path = Fixtures.photo(names[index])
+                group.addTask { (index, try PhotoMetadataReader.read(contentsOf: path)) }
+            }
+            return try await group.reduce(into: [(Int, PhotoMetadata)]()) { $0.append($1) }
+        }
+        #expect(results.count == 200)
+        for (index, metadata) in results { #expect(metadata == expected[index]) }
+    }
+
     private func exifTags(of name: String) throws -> ExifTags {
         let file = try PhotoFile(path: Fixtures.photo(name))
         let payload = try #require(ExifBlockFinder.jpeg(file).payload)
