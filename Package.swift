@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
@@ -28,7 +29,10 @@ let package = Package(
 
         .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
         .target(name: "Exif", dependencies: ["CExif"]),
-        .target(name: "MediaArchive", dependencies: ["MediaProbe", "Exif"]),
+        .target(
+            name: "MediaArchive",
+            dependencies: ["MediaProbe", "Exif", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "media-archive",
             dependencies: [

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One item in the catalogue: a stored file, what it is, and where it came from.
+/// Its JSON keys are a public contract (DESIGN.md, `search`/`show`): extend, never rename.
+public struct CatalogEntry: Sendable, Equatable, Codable {
+    /// Raise when a key's meaning changes; readers can then convert old entries.
+    public static let currentSchemaVersion = 1
+
+    public var sha256: String
+    /// The county's slug.
+    public var county: String
+    public var kind: MediaKind
+    /// Every name this content was handed in under, in order of first ingest.
+    public var originalNames: [String]
+    public var bytes: Int64
+    public var format: String?
+    /// Relative to the archive root, e.g. "hualong/objects/3f/3fa9….mp4".
+    public var object: String
+    public var thumbnail: String?
+    /// ISO 8601 with offset, in the policy's zone.
+    public var ingestedAt: String
+    public var capturedAt: String?
+    public var capturedAtSource: String
+    public var durationSeconds: Double?
+    public var verdict: Verdict
+    public var reasons: [String]
+    public var warnings: [String]
+    public var camera: Camera?
+    public var gps: GPSPosition?
+    public var title: String?
+    public var description: String?
+    public var width: Int?
+    public var height: Int?
+    /// The day the catalogue files it under ("YYYY-MM-DD" in the policy's zone): the capture
+    /// day, else the ingest day.
+    public var day: CalendarDay
+    public var schemaVersion: Int
+
+    private enum CodingKeys: String, CodingKey {
+        case sha256, county, kind, originalNames, bytes, format, object, thumbnail, ingestedAt, capturedAt,
+             capturedAtSource, durationSeconds, verdict, reasons, warnings, camera, gps, title, description,
+             width, height, day, schemaVersion
+    }
+
+    /// Every key, with null for what is unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(county, forKey: .county)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(originalNames, forKey: .originalNames)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(format, forKey: .format)
+        try container.encode(object, forKey: .object)
+        try container.encode(thumbnail, forKey: .thumbnail)
+        try container.encode(ingestedAt, forKey: .ingestedAt)
+        try container.encode(capturedAt, forKey: .capturedAt)
+        try container.encode(capturedAtSource, forKey: .capturedAtSource)
+        try container.encode(durationSeconds, forKey: .durationSeconds)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(camera, forKey: .camera)
+        try container.encode(gps, forKey: .gps)
+        try container.encode(title, forKey: .title)
+        try container.encode(description, forKey: .description)
+        try container.encode(width, forKey: .width)
+        try container.encode(height, forKey: .height)
+        try container.encode(day, forKey: .day)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A search of the catalogue. Dates are inclusive days in the policy's zone, matched against
+/// each entry's day (capture day, else ingest day); only the day shards in range are read.
+public struct CatalogQuery: Sendable {
+    public var counties: [County] = []
+    public var from: CalendarDay?
+    public var to: CalendarDay?
+    public var kind: MediaKind?
+    public var verdict: Verdict?
+    /// Case-insensitive part of the camera's make or model.
+    public var camera: String?
+    /// Case-insensitive part of an original name, title or description.
+    public var text: String?
+
+    public init() {}
+
+    var dayRange: DayRange? {
+        guard from != nil || to != nil else { return nil }
+        return DayRange(start: from ?? CalendarDay(1900, 1, 1), end: to ?? CalendarDay(9999, 12, 31))
+    }
+
+    func matches(_ entry: CatalogEntry) -> Bool {
+        if let kind, entry.kind != kind { return false }
+        if let verdict, entry.verdict != verdict { return false }
+        if let camera {
+            let text = [entry.camera?.make, entry.camera?.model].compactMap { $0 }.joined(separator: " ")
+            if text.range(of: camera, options: [.caseInsensitive, .diacriticInsensitive]) == nil { return false }
+        }
+        if let text {
+            let haystack = entry.originalNames + [entry.title, entry.description].compactMap { $0 }
+            if !haystack.contains(where: { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// The whole archive's catalogue, across counties.
+public struct Catalog: Sendable {
+    public var settings: ArchiveSettings
+
+    public init(settings: ArchiveSettings) {
+        self.settings = settings
+    }
+
+    func countyCatalog(_ county: County) throws -> CountyCatalog {
+        CountyCatalog(folder: try CountyFolder(root: settings.root, county: county))
+    }
+
+    /// Matching entries, by county (registry order), then day, then ingest time.
+    public func search(_ query: CatalogQuery) throws -> [CatalogEntry] {
+        let counties = query.counties.isEmpty ? settings.counties.counties : query.counties
+        let range = query.dayRange
+        if let range, range.start > range.end { return [] }
+        return try counties.flatMap { county in
+            try countyCatalog(county).allEntries(in: range).filter(query.matches)
+                .sorted { ($0.day, $0.ingestedAt) < ($1.day, $1.ingestedAt) }
+        }
+    }
+
+    /// The one entry whose SHA-256 starts with `prefix` (at least 6 hex digits), looked up by
+    /// the object files, so no catalogue file has to be scanned.
+    public func show(prefix: String) throws -> [CatalogEntry] {
+        let wanted = prefix.lowercased()
+        guard wanted.count >= 6, wanted.count <= 64, wanted.allSatisfy(\.isHexDigit) else {
+            throw ArchiveError.badPrefix(prefix)
+        }
+        var found: [CatalogEntry] = []
+        for county in settings.counties.counties {
+            let catalog = try countyCatalog(county)
+            let bucket = catalog.folder.objects.appendingPathComponent(String(wanted.prefix(2)))
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: bucket.path)) ?? []
+            for name in names where name.hasPrefix(wanted) {
+                let sha = String(name.prefix { $0 != "." })
+                if CountyFolder.isSHA256(sha), let entry = try catalog.entry(sha256: sha) { found.append(entry) }
+            }
+        }
+        return found
+    }
+}

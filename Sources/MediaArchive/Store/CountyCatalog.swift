@@ -1,0 +1,136 @@
+import Foundation
+
+/// One county's JSON catalogue: entries in day shards, and a SHA-256 → day locator.
+///
+/// Reads need no lock (every file is replaced atomically, so a reader sees the old or the new
+/// version). Writes take the county's lock, and write the locator before the day shard: a
+/// crash in between leaves a locator pointing at a day without the entry, which counts as
+/// "not catalogued" and is completed by the next ingest or `verify --repair`.
+struct CountyCatalog: Sendable {
+    let folder: CountyFolder
+
+    // MARK: Reading
+
+    func entries(on day: CalendarDay) throws -> [CatalogEntry] {
+        try Self.readJSON([CatalogEntry].self, at: folder.dayShard(day)) ?? []
+    }
+
+    /// Days that have a shard, oldest first; limited to `range` when given.
+    func days(in range: DayRange? = nil) throws -> [CalendarDay] {
+        if let range, let span = range.dayCount, span <= 3660 {
+            // A bounded range looks only at the files that can exist; no directory listing.
+            return range.allDays.filter { FileManager.default.fileExists(atPath: folder.dayShard($0).path) }
+        }
+        let years = (try? FileManager.default.contentsOfDirectory(atPath: folder.days.path)) ?? []
+        var days: [CalendarDay] = []
+        for year in years where Int(year) != nil {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.days.appendingPathComponent(year).path)) ?? []
+            for name in names where name.hasSuffix(".json") {
+                if let day = CalendarDay(parsing: String(name.dropLast(5))), range?.contains(day) ?? true {
+                    days.append(day)
+                }
+            }
+        }
+        return days.sorted()
+    }
+
+    func allEntries(in range: DayRange? = nil) throws -> [CatalogEntry] {
+        try days(in: range).flatMap { try entries(on: $0) }
+    }
+
+    /// The entry for this content, if catalogued.
+    func entry(sha256: String) throws -> CatalogEntry? {
+        guard let day = try locate(sha256) else { return nil }
+        return try entries(on: day).first { $0.sha256 == sha256 }
+    }
+
+    private func locate(_ sha256: String) throws -> CalendarDay? {
+        let locator = try Self.readJSON([String: CalendarDay].self, at: folder.hashShard(sha256: sha256)) ?? [:]
+        return locator[sha256]
+    }
+
+    // MARK: Writing (under the county lock)
+
+    enum Addition {
+        case added(CatalogEntry)
+        /// The content was already catalogued; `entry` now also lists the new original name.
+        case duplicate(CatalogEntry)
+    }
+
+    /// Adds an entry, or, when the same content is already catalogued, records the new
+    /// original name on the existing entry instead.
+    func add(_ entry: CatalogEntry) throws -> Addition {
+        try CountyLock.withLock(folder.lockFile) {
+            if let day = try locate(entry.sha256) {
+                var shard = try entries(on: day)
+                if let index = shard.firstIndex(where: { $0.sha256 == entry.sha256 }) {
+                    let newNames = entry.originalNames.filter { !shard[index].originalNames.contains($0) }
+                    if !newNames.isEmpty {
+                        shard[index].originalNames += newNames
+                        try write(shard, on: day)
+                    }
+                    return .duplicate(shard[index])
+                }
+            }
+            var locator = try Self.readJSON([String: CalendarDay].self, at: folder.hashShard(sha256: entry.sha256)) ?? [:]
+            locator[entry.sha256] = entry.day
+            try Self.writeJSON(locator, to: folder.hashShard(sha256: entry.sha256))
+            var shard = try entries(on: entry.day)
+            shard.append(entry)
+            try write(shard, on: entry.day)
+            return .added(entry)
+        }
+    }
+
+    private func write(_ shard: [CatalogEntry], on day: CalendarDay) throws {
+        try Self.writeJSON(shard, to: folder.dayShard(day))
+    }
+
+    // MARK: JSON files
+
+    static func readJSON<Value: Decodable>(_ type: Value.Type, at url: URL) throws -> Value? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch CocoaError.fileReadNoSuchFile {
+            return nil
+        } catch {
+            throw ArchiveError.catalogue(path: url.path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONDecoder().decode(Value.self, from: data)
+        } catch {
+            throw ArchiveError.catalogue(path: url.path, reason: "is not a valid catalogue file (\(ConfigurationErrorText.describe(error)))")
+        }
+    }
+
+    static func writeJSON<Value: Encodable>(_ value: Value, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(try encoder.encode(value), to: url)
+    }
+}
+
+extension DayRange {
+    /// Number of days in the range, or nil when it is empty.
+    var dayCount: Int? {
+        guard start <= end else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let from = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day))!
+        let to = calendar.date(from: DateComponents(year: end.year, month: end.month, day: end.day))!
+        return (calendar.dateComponents([.day], from: from, to: to).day ?? 0) + 1
+    }
+
+    var allDays: [CalendarDay] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let count = dayCount,
+              let first = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day)) else { return [] }
+        return (0..<count).map { offset in
+            let parts = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: offset, to: first)!)
+            return CalendarDay(parts.year!, parts.month!, parts.day!)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Copies a file while computing the SHA-256 of its bytes, in one streaming pass: a large video
+/// is read once, in fixed-size chunks, never held in memory.
+enum HashingCopy {
+    struct Copied {
+        /// The durable copy (fsynced), in the staging folder.
+        var temporary: URL
+        var sha256: String
+        var bytes: Int64
+    }
+
+    static let chunkBytes = 4 << 20
+
+    static func copy(_ source: String, into folder: URL) throws -> Copied {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw AtomicFile.posixError("cannot open \(source)") }
+        defer { close(input) }
+        #if os(Linux)
+        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
+        let temporary = folder.appendingPathComponent("\(UUID().uuidString).part")
+        let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw AtomicFile.posixError("cannot create \(temporary.path)") }
+        var finished = false
+        defer {
+            close(output)
+            if !finished { unlink(temporary.path) }
+        }
+
+        var hasher = SHA256()
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer.baseAddress, chunkBytes)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.posixError("cannot read \(source)")
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(bufferPointer: chunk)
+            try writeAll(output, chunk, path: temporary.path)
+            total += Int64(count)
+        }
+        guard fsync(output) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
+        finished = true
+        return Copied(temporary: temporary, sha256: hex(hasher.finalize()), bytes: total)
+    }
+
+    /// SHA-256 of a file's bytes, streamed (for `verify`).
+    static func sha256(of path: String) throws -> String {
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw AtomicFile.posixError("cannot open \(path)") }
+        defer { close(input) }
+        #if os(Linux)
+        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
+        var hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer.baseAddress, chunkBytes)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.posixError("cannot read \(path)")
+            }
+            if count == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ chunk: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < chunk.count {
+            let written = write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.posixError("cannot write \(path)")
+            }
+            offset += written
+        }
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

@@ -1,0 +1,44 @@
+/// What happened to one handed-in file. JSON keys are a public contract (DESIGN.md, `ingest`).
+public struct IngestReceipt: Sendable, Encodable {
+    public enum Status: String, Sendable, Encodable {
+        /// Newly stored and catalogued.
+        case stored
+        /// The same bytes were already stored for this county; the name was added to the entry.
+        case duplicate
+        /// Not stored: it failed the policy or could not be read (see `reasons`).
+        case rejected
+    }
+
+    public var path: String
+    public var status: Status
+    public var sha256: String?
+    /// The county's slug.
+    public var county: String
+    public var reasons: [String]
+    public var warnings: [String] = []
+    /// The check's verdict: a rejected file with verdict `error` could not be read at all.
+    public var verdict: Verdict
+    public var kind: MediaKind
+    /// When the archive took it (ISO 8601, policy zone).
+    public var ingestedAt: String
+    /// Where it is stored, relative to the archive root.
+    public var object: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case path, status, sha256, county, reasons, warnings, verdict, kind, ingestedAt, object
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(status, forKey: .status)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(county, forKey: .county)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(ingestedAt, forKey: .ingestedAt)
+        try container.encode(object, forKey: .object)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Takes handed-in files into a county's archive: check, hash and copy in one pass, store,
+/// thumbnail, catalogue. One bad file never stops the batch; a file is either wholly stored
+/// and catalogued or not at all (a crash leaves at worst an object that `verify --repair` adopts).
+public struct Ingester: Sendable {
+    public var settings: ArchiveSettings
+    public var county: County
+    /// Store videos that fail the policy (with verdict `fail`) instead of rejecting them.
+    public var acceptFailing: Bool
+    public var thumbnailLongEdge: Int
+    /// The clock, replaceable in tests.
+    public var now: @Sendable () -> Date
+
+    public init(settings: ArchiveSettings, county: County, acceptFailing: Bool = false,
+                thumbnailLongEdge: Int = 320, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.settings = settings
+        self.county = county
+        self.acceptFailing = acceptFailing
+        self.thumbnailLongEdge = thumbnailLongEdge
+        self.now = now
+    }
+
+    var zone: TimeZone { TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+
+    /// Ingests every file (folders walked) on all cores; receipts in argument order.
+    public func ingest(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> [IngestReceipt] {
+        let folder = try CountyFolder(root: settings.root, county: county)
+        let ingester = self
+        let files = MediaPaths.expand(paths)
+        let total = files.count
+        var perFile: (@Sendable (Int) -> Void)? = nil
+        if let progress {
+            perFile = { done in progress(done, total) }
+        }
+        return files.parallelMap(progress: perFile) { path in ingester.ingest(path: path, into: folder) }
+    }
+
+    func ingest(path: String, into folder: CountyFolder) -> IngestReceipt {
+        let ingestedAt = now()
+        let stamp = CaptureTime(date: ingestedAt, utcOffsetSeconds: zone.secondsFromGMT(for: ingestedAt), source: "").iso8601
+        let inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: path)
+        var receipt = IngestReceipt(path: path, status: .rejected, county: county.slug, reasons: inspected.check.reasons,
+                                    warnings: inspected.check.warnings, verdict: inspected.check.verdict,
+                                    kind: inspected.check.kind, ingestedAt: stamp)
+        switch inspected.check.verdict {
+        case .error:
+            return receipt
+        case .fail where !acceptFailing:
+            return receipt
+        default:
+            break
+        }
+        let ingestDay = CalendarDay(of: ingestedAt, in: zone)
+        if ingestDay > settings.policy.deadline {
+            receipt.warnings.append("handed in on \(ingestDay), after the deadline \(settings.policy.deadline)")
+        }
+
+        do {
+            let catalog = CountyCatalog(folder: folder)
+            let copied = try HashingCopy.copy(path, into: folder.staging)
+            var stagedCopy: URL? = copied.temporary
+            defer { if let stagedCopy { try? FileManager.default.removeItem(at: stagedCopy) } }
+            receipt.sha256 = copied.sha256
+
+            let signature = FileSignature.read(path: copied.temporary.path)
+            let prefix = (try? FileHandle(forReadingFrom: copied.temporary).read(upToCount: FileSignature.prefixLength)) ?? nil
+            let ext = StoredExtension.forFile(format: inspected.check.format, kind: inspected.check.kind, signature: signature,
+                                              originalPath: path, prefix: prefix ?? Data())
+            let objectPath = folder.objectPath(sha256: copied.sha256, extension: ext)
+            var entry = makeEntry(inspected, sha256: copied.sha256, bytes: copied.bytes, object: objectPath,
+                                  originalName: URL(fileURLWithPath: path).lastPathComponent, ingestedAt: ingestedAt,
+                                  stamp: stamp, warnings: receipt.warnings)
+
+            if let existing = try catalog.entry(sha256: copied.sha256) {
+                // Already here: nothing is copied; the name is recorded below.
+                receipt.object = existing.object
+            } else {
+                let objectURL = try folder.resolve(objectPath)
+                try FileManager.default.createDirectory(at: objectURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // Same filesystem, so the object appears whole or not at all.
+                guard rename(copied.temporary.path, objectURL.path) == 0 else {
+                    throw AtomicFile.posixError("cannot move the copy into \(objectURL.path)")
+                }
+                stagedCopy = nil
+                AtomicFile.syncFolder(objectURL.deletingLastPathComponent())
+                entry.thumbnail = writeThumbnail(of: objectURL, kind: entry.kind, sha256: copied.sha256, folder: folder)
+                receipt.object = objectPath
+            }
+
+            switch try catalog.add(entry) {
+            case .added:
+                receipt.status = .stored
+            case .duplicate(let existing):
+                receipt.status = .duplicate
+                receipt.object = existing.object
+                receipt.warnings.append("the same file is already in the archive as \"\(existing.originalNames.first ?? "?")\"; its name was added, nothing was copied")
+            }
+        } catch {
+            receipt.status = .rejected
+            receipt.verdict = .error
+            receipt.reasons = ["could not be stored (\(Self.describe(error))); nothing was changed in the archive"]
+        }
+        return receipt
+    }
+
+    private func makeEntry(_ inspected: InspectResult, sha256: String, bytes: Int64, object: String, originalName: String,
+                           ingestedAt: Date, stamp: String, warnings: [String]) -> CatalogEntry {
+        let day = inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: ingestedAt, in: zone)
+        return CatalogEntry(
+            sha256: sha256, county: county.slug, kind: inspected.check.kind, originalNames: [originalName],
+            bytes: bytes, format: inspected.check.format, object: object, thumbnail: nil, ingestedAt: stamp,
+            capturedAt: inspected.capturedAt, capturedAtSource: inspected.capturedAtSource,
+            durationSeconds: inspected.check.durationSeconds, verdict: inspected.check.verdict,
+            reasons: inspected.check.reasons, warnings: warnings, camera: inspected.camera, gps: inspected.gps,
+            title: inspected.title, description: inspected.description ?? inspected.comment,
+            width: inspected.width, height: inspected.height, day: day, schemaVersion: CatalogEntry.currentSchemaVersion)
+    }
+
+    /// Thumbnails are a convenience: a file that gives none is still stored (documents, sound).
+    private func writeThumbnail(of object: URL, kind: MediaKind, sha256: String, folder: CountyFolder) -> String? {
+        guard kind == .video || kind == .photo else { return nil }
+        let path = folder.thumbnailPath(sha256: sha256)
+        do {
+            let thumbnail = try ThumbnailMaker(longEdge: thumbnailLongEdge).thumbnail(path: object.path)
+            let url = try folder.resolve(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try AtomicFile.write(thumbnail.jpeg, to: url)
+            return path
+        } catch {
+            return nil
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let archive = error as? ArchiveError { return "\(archive)" }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import MediaArchive
+
+extension MediaArchiveCommand {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find catalogue entries by county, date, kind, verdict, camera and text.",
+            discussion: "Dates are inclusive days in the policy's time zone, matched against the capture day (else the ingest day)."
+        )
+
+        @OptionGroup var options: ArchiveOptions
+
+        @Option(name: .long, help: "A county (repeatable): slug, Chinese name or code. Default: all.")
+        var county: [String] = []
+        @Option(name: .long, help: "First day, YYYY-MM-DD.") var from: String?
+        @Option(name: .long, help: "Last day, YYYY-MM-DD.") var to: String?
+        @Option(name: .long, help: "video, audio, photo or document.") var kind: MediaKind?
+        @Option(name: .long, help: "pass or fail.") var verdict: Verdict?
+        @Option(name: .long, help: "Part of the camera's make or model.") var camera: String?
+        @Option(name: .long, help: "Part of an original name, title or description.") var text: String?
+
+        func run() throws {
+            let settings = try options.loadSettings()
+            var query = CatalogQuery()
+            query.counties = try county.map { try settings.county($0) }
+            query.from = try parseDay(from, flag: "--from")
+            query.to = try parseDay(to, flag: "--to")
+            query.kind = kind
+            query.verdict = verdict
+            query.camera = camera
+            query.text = text
+            let entries: [CatalogEntry]
+            do { entries = try Catalog(settings: settings).search(query) } catch { throw failArchive(error) }
+            if options.json {
+                try JSONOutput.print(entries)
+            } else {
+                print(EntryTable.render(entries, counties: settings.counties))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One catalogue entry, by the start of its SHA-256.", discussion: "Exit 0, or 1 when nothing matches.")
+
+        @OptionGroup var options: ArchiveOptions
+
+        @Argument(help: "The first 6 or more hex digits of the SHA-256.")
+        var prefix: String
+
+        func run() throws {
+            let settings = try options.loadSettings()
+            let entries: [CatalogEntry]
+            do { entries = try Catalog(settings: settings).show(prefix: prefix) } catch ArchiveError.badPrefix {
+                throw ValidationError("\"\(prefix)\" is not the start of a SHA-256; give at least 6 hexadecimal digits")
+            } catch { throw failArchive(error) }
+            guard !entries.isEmpty else {
+                Terminal.standardError.error("nothing in the archive has a SHA-256 starting with \(prefix)")
+                throw ExitCode(1)
+            }
+            if options.json {
+                // One entry is the usual answer; an ambiguous prefix lists all that match.
+                if entries.count == 1 { try JSONOutput.print(entries[0]) } else { try JSONOutput.print(entries) }
+            } else {
+                print(entries.map { EntryText.render($0, counties: settings.counties) }.joined(separator: "\n\n"))
+            }
+        }
+    }
+}
+
+extension MediaKind: ExpressibleByArgument {}
+extension Verdict: ExpressibleByArgument {}
+
+enum EntryTable {
+    static func render(_ entries: [CatalogEntry], counties: CountyRegistry) -> String {
+        let rows = entries.map { entry in
+            [entry.day.description, counties.counties.first { $0.slug == entry.county }?.name ?? entry.county,
+             entry.kind.rawValue, entry.durationSeconds.map(DurationText.clock) ?? "", entry.verdict.rawValue,
+             String(entry.sha256.prefix(12)), entry.originalNames.first ?? ""]
+        }
+        let table = TextTable(header: ["DAY", "COUNTY", "KIND", "LENGTH", "VERDICT", "SHA-256", "NAME"], rows: rows)
+        return table.render() + "\n\n\(entries.count) \(entries.count == 1 ? "entry" : "entries")"
+    }
+}
+
+enum EntryText {
+    static func render(_ entry: CatalogEntry, counties: CountyRegistry) -> String {
+        let countyName = counties.counties.first { $0.slug == entry.county }.map { "\($0.name) (\($0.slug))" } ?? entry.county
+        var lines: [(String, String)] = [
+            ("county", countyName), ("kind", entry.kind.rawValue + (entry.format.map { " (\($0))" } ?? "")),
+            ("verdict", ([entry.verdict.rawValue] + entry.reasons).joined(separator: " — ")),
+            ("names", entry.originalNames.joined(separator: ", ")), ("bytes", "\(entry.bytes)"),
+            ("object", entry.object), ("thumbnail", entry.thumbnail ?? "none"), ("ingested", entry.ingestedAt),
+            ("captured", entry.capturedAt.map { "\($0) (\(entry.capturedAtSource))" } ?? "unknown"),
+        ]
+        if let duration = entry.durationSeconds { lines.append(("length", DurationText.clock(duration))) }
+        if let camera = entry.camera { lines.append(("camera", [camera.make, camera.model].compactMap { $0 }.joined(separator: " "))) }
+        if let gps = entry.gps { lines.append(("gps", "\(gps.latitude), \(gps.longitude)")) }
+        if let title = entry.title { lines.append(("title", title)) }
+        for warning in entry.warnings { lines.append(("warning", warning)) }
+        let width = lines.map(\.0.count).max() ?? 0
+        return ([entry.sha256] + lines.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 })
+            .joined(separator: "\n")
+    }
+}
