@@ -1,0 +1,152 @@
+import Foundation
+
+/// What `verify` found. JSON keys are a public contract (DESIGN.md, `verify`).
+public struct VerifyReport: Sendable, Encodable {
+    /// Objects re-hashed.
+    public var checked = 0
+    public var ok = 0
+    /// Catalogued objects whose bytes no longer match their SHA-256.
+    public var corrupt: [String] = []
+    /// Catalogued objects whose file is gone.
+    public var missing: [String] = []
+    /// Stored files no catalogue entry points to (e.g. left by an interrupted ingest).
+    public var orphaned: [String] = []
+    /// Thumbnail files without an entry, and entries whose thumbnail file is gone.
+    public var danglingThumbnails: [String] = []
+    /// Orphans taken into the catalogue by `--repair`.
+    public var adopted: [String] = []
+    /// Thumbnails made again by `--repair`.
+    public var thumbnailsRemade: [String] = []
+    /// Partial copies left in staging folders by interrupted ingests (harmless; never deleted).
+    public var unfinishedCopies: [String] = []
+
+    public var hasProblems: Bool {
+        !corrupt.isEmpty || !missing.isEmpty || !orphaned.isEmpty || !danglingThumbnails.isEmpty
+    }
+}
+
+/// Re-hashes every object and compares the store with the catalogue. Never deletes anything.
+public struct Verifier: Sendable {
+    public var settings: ArchiveSettings
+    public var now: @Sendable () -> Date
+
+    public init(settings: ArchiveSettings, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.settings = settings
+        self.now = now
+    }
+
+    public func verify(counties: [County], repair: Bool) throws -> VerifyReport {
+        var report = VerifyReport()
+        for county in counties.isEmpty ? settings.counties.counties : counties {
+            try verify(CountyFolder(root: settings.root, county: county), repair: repair, into: &report)
+        }
+        return report
+    }
+
+    private func verify(_ folder: CountyFolder, repair: Bool, into report: inout VerifyReport) throws {
+        guard FileManager.default.fileExists(atPath: folder.url.path) else { return }
+        let catalog = CountyCatalog(folder: folder)
+        let entries = try catalog.allEntries()
+        let catalogued = Set(entries.map(\.sha256))
+
+        // Re-hash every catalogued object, streamed and in parallel.
+        let outcomes = entries.parallelMap { entry -> (String, Bool?) in
+            guard let url = try? folder.resolve(entry.object), FileManager.default.fileExists(atPath: url.path) else {
+                return (entry.sha256, nil)
+            }
+            return (entry.sha256, (try? HashingCopy.sha256(of: url.path)) == entry.sha256)
+        }
+        for (sha, intact) in outcomes {
+            switch intact {
+            case nil: report.missing.append(sha)
+            case true?: report.checked += 1; report.ok += 1
+            case false?: report.checked += 1; report.corrupt.append(sha)
+            }
+        }
+
+        // Files in objects/ that no entry points to.
+        for (sha, path) in Self.storedFiles(under: folder.objects, root: settings.root) where !catalogued.contains(sha) {
+            if repair, CountyFolder.isSHA256(sha), (try? HashingCopy.sha256(of: settings.root.appendingPathComponent(path).path)) == sha {
+                try adopt(path: path, sha256: sha, folder: folder, catalog: catalog)
+                report.adopted.append(path)
+            } else {
+                report.orphaned.append(path)
+            }
+        }
+
+        // Thumbnails without an entry, and entries whose thumbnail is gone.
+        for (sha, path) in Self.storedFiles(under: folder.thumbs, root: settings.root) where !catalogued.contains(sha) {
+            if !report.adopted.contains(where: { $0.contains(sha) }) { report.danglingThumbnails.append(path) }
+        }
+        for entry in entries {
+            guard let thumbnail = entry.thumbnail, let url = try? folder.resolve(thumbnail),
+                  !FileManager.default.fileExists(atPath: url.path) else { continue }
+            if repair, let object = try? folder.resolve(entry.object),
+               Self.writeThumbnail(of: object, to: url) {
+                report.thumbnailsRemade.append(thumbnail)
+            } else {
+                report.danglingThumbnails.append(thumbnail)
+            }
+        }
+
+        let staged = (try? FileManager.default.contentsOfDirectory(atPath: folder.staging.path)) ?? []
+        report.unfinishedCopies += staged.sorted().map { "\(folder.county.slug)/staging/\($0)" }
+    }
+
+    /// Catalogues an orphaned object as an ingest would, from the object itself. Its original
+    /// name is lost; the entry says so.
+    private func adopt(path: String, sha256: String, folder: CountyFolder, catalog: CountyCatalog) throws {
+        let url = try folder.resolve(path)
+        let zone = TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: url.path)
+        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? now()
+        let stamp = CaptureTime(date: modified, utcOffsetSeconds: zone.secondsFromGMT(for: modified), source: "").iso8601
+        var thumbnail: String? = nil
+        if inspected.check.kind == .video || inspected.check.kind == .photo {
+            let thumbnailPath = folder.thumbnailPath(sha256: sha256)
+            let thumbnailURL = try folder.resolve(thumbnailPath)
+            if FileManager.default.fileExists(atPath: thumbnailURL.path) || Self.writeThumbnail(of: url, to: thumbnailURL) {
+                thumbnail = thumbnailPath
+            }
+        }
+        let entry = CatalogEntry(
+            sha256: sha256, county: folder.county.slug, kind: inspected.check.kind, originalNames: [url.lastPathComponent],
+            bytes: Int64((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0),
+            format: inspected.check.format, object: path, thumbnail: thumbnail, ingestedAt: stamp,
+            capturedAt: inspected.capturedAt, capturedAtSource: inspected.capturedAtSource,
+            durationSeconds: inspected.check.durationSeconds, verdict: inspected.check.verdict,
+            reasons: inspected.check.reasons,
+            warnings: inspected.check.warnings + ["adopted by verify --repair after an interrupted ingest; the original file name was lost"],
+            camera: inspected.camera, gps: inspected.gps, title: inspected.title,
+            description: inspected.description ?? inspected.comment, width: inspected.width, height: inspected.height,
+            day: inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: modified, in: zone),
+            schemaVersion: CatalogEntry.currentSchemaVersion)
+        _ = try catalog.add(entry)
+    }
+
+    private static func writeThumbnail(of object: URL, to url: URL) -> Bool {
+        guard let thumbnail = try? ThumbnailMaker().thumbnail(path: object.path) else { return false }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try AtomicFile.write(thumbnail.jpeg, to: url)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// (SHA-256 from the name, path relative to the root) for every file under `folder`,
+    /// skipping the dot-files of atomic writes in progress.
+    static func storedFiles(under folder: URL, root: URL) -> [(String, String)] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [(String, String)] = []
+        let rootPath = root.standardizedFileURL.path
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  !url.lastPathComponent.hasPrefix(".") else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count).drop { $0 == "/" })
+            files.append((String(url.lastPathComponent.prefix { $0 != "." }), relative))
+        }
+        return files.sorted { $0.1 < $1.1 }
+    }
+}
