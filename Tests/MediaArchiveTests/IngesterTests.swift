@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import MediaArchive
+
+/// Ingest as a clerk uses it: stored, duplicate, rejected — and nothing lost.
+struct IngesterTests {
+    static func makeArchive() throws -> ArchiveSettings {
+        ArchiveSettings(root: try Fixtures.temporaryFolder("archive"), policy: .defaults, counties: .puyang)
+    }
+
+    static let qingfeng = CountyRegistry.puyang.counties[1]
+
+    static func ingest(_ names: [String], into settings: ArchiveSettings, acceptFailing: Bool = false,
+                       county: County = qingfeng) throws -> [IngestReceipt] {
+        try Ingester(settings: settings, county: county, acceptFailing: acceptFailing).ingest(paths: names.map(Fixtures.media))
+    }
+
+    @Test func storesByContentAddressWithTheDetectedExtension() throws {
+        let settings = try Self.makeArchive()
+        let receipts = try Self.ingest(["clip-179.9s.mp4", "photo-named-video.mp4", "summary.pdf"], into: settings)
+        #expect(receipts.map(\.status) == [.stored, .stored, .stored])
+        for receipt in receipts {
+            let sha = try #require(receipt.sha256)
+            let object = try #require(receipt.object)
+            #expect(object.hasPrefix("qingfeng/objects/\(sha.prefix(2))/\(sha)."))
+            let stored = settings.root.appendingPathComponent(object).path
+            #expect(try HashingCopy.sha256(of: stored) == sha)
+        }
+        // A JPEG named .mp4 is stored as what it is.
+        #expect(receipts[1].object?.hasSuffix(".jpg") == true)
+        #expect(receipts[2].object?.hasSuffix(".pdf") == true)
+        #expect(receipts[2].kind == .document)
+    }
+
+    @Test func theSameBytesTwiceAreStoredOnceWithBothNames() throws {
+        let settings = try Self.makeArchive()
+        _ = try Self.ingest(["clip-179.9s.mp4"], into: settings)
+        let renamed = try Fixtures.temporaryFolder().appendingPathComponent("第二次提交.mp4")
+        try FileManager.default.copyItem(atPath: Fixtures.media("clip-179.9s.mp4"), toPath: renamed.path)
+        let second = try Ingester(settings: settings, county: Self.qingfeng).ingest(paths: [renamed.path])
+        #expect(second.first?.status == .duplicate)
+        let entries = try Catalog(settings: settings).search(CatalogQuery())
+        #expect(entries.count == 1)
+        #expect(entries.first?.originalNames == ["clip-179.9s.mp4", "第二次提交.mp4"])
+        let objects = Verifier.storedFiles(under: settings.root.appendingPathComponent("qingfeng/objects"), root: settings.root)
+        #expect(objects.count == 1)
+    }
+
+    @Test func theSameBytesForAnotherCountyAreThatCountysOwn() throws {
+        let settings = try Self.makeArchive()
+        _ = try Self.ingest(["photo.jpg"], into: settings)
+        let other = try Self.ingest(["photo.jpg"], into: settings, county: CountyRegistry.puyang.counties[0])
+        #expect(other.first?.status == .stored)
+        #expect(try Catalog(settings: settings).search(CatalogQuery()).map(\.county) == ["hualong", "qingfeng"])
+    }
+
+    @Test func failingAndUnreadableFilesAreRejectedWithTheCheckReason() throws {
+        let settings = try Self.makeArchive()
+        let receipts = try Self.ingest(["clip-181s.mp4", "text.mp4", "clip-179.9s.mp4"], into: settings)
+        #expect(receipts.map(\.status) == [.rejected, .rejected, .stored])
+        #expect(receipts[0].verdict == .fail)
+        #expect(receipts[0].reasons.first?.contains("over the 3:00 limit") == true)
+        #expect(receipts[1].verdict == .error)
+        #expect(receipts[0].sha256 == nil) // nothing was stored
+        #expect(try Catalog(settings: settings).search(CatalogQuery()).count == 1)
+    }
+
+    @Test func acceptFailingStoresWithVerdictFail() throws {
+        let settings = try Self.makeArchive()
+        let receipts = try Self.ingest(["clip-181s.mp4"], into: settings, acceptFailing: true)
+        #expect(receipts.first?.status == .stored)
+        let entry = try #require(try Catalog(settings: settings).search(CatalogQuery()).first)
+        #expect(entry.verdict == .fail)
+        #expect(entry.reasons.first?.contains("1 s over") == true)
+    }
+
+    @Test func entriesCarryMetadataThumbnailAndSchemaVersion() throws {
+        let settings = try Self.makeArchive()
+        _ = try Self.ingest(["iphone-tagged.mov"], into: settings)
+        let entry = try #require(try Catalog(settings: settings).search(CatalogQuery()).first)
+        #expect(entry.schemaVersion == CatalogEntry.currentSchemaVersion)
+        #expect(entry.capturedAt == "2021-05-23T10:15:30+08:00")
+        #expect(entry.day == CalendarDay(2021, 5, 23)) // filed under the capture day
+        #expect(entry.camera?.model == "iPhone 12")
+        #expect(entry.kind == .video && abs((entry.durationSeconds ?? 0) - 1) < 0.1)
+        let thumbnail = try #require(entry.thumbnail)
+        #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent(thumbnail).path))
+        // The shard on disk is that day's file.
+        #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-23.json").path))
+    }
+
+    @Test func itemsWithoutCaptureTimeAreFiledUnderTheIngestDay() throws {
+        let settings = try Self.makeArchive()
+        let fixed = Date(timeIntervalSince1970: 1_622_505_600) // 2021-06-01T00:00:00Z = 08:00 in Shanghai
+        _ = try Ingester(settings: settings, county: Self.qingfeng, now: { fixed }).ingest(paths: [Fixtures.media("clip-179.9s.mp4")])
+        let entry = try #require(try Catalog(settings: settings).search(CatalogQuery()).first)
+        #expect(entry.ingestedAt == "2021-06-01T08:00:00+08:00")
+        #expect(entry.day == CalendarDay(2021, 6, 1))
+        #expect(entry.warnings.isEmpty) // before the deadline
+    }
+
+    @Test func ingestAfterTheDeadlineIsWarnedNotRejected() throws {
+        let settings = try Self.makeArchive()
+        let late = Date(timeIntervalSince1970: 1_623_628_800) // 2021-06-14
+        let receipts = try Ingester(settings: settings, county: Self.qingfeng, now: { late }).ingest(paths: [Fixtures.media("photo.jpg")])
+        #expect(receipts.first?.status == .stored)
+        #expect(receipts.first?.warnings.contains("handed in on 2021-06-14, after the deadline 2021-06-04") == true)
+    }
+
+    @Test func anUnwritableArchiveRejectsAndLeavesNothingBehind() throws {
+        let settings = try Self.makeArchive()
+        let county = settings.root.appendingPathComponent("qingfeng")
+        try FileManager.default.createDirectory(at: county, withIntermediateDirectories: true)
+        // Make "staging" a file, so no copy can be staged (as a full or read-only disk would).
+        try Data().write(to: county.appendingPathComponent("staging"))
+        let receipts = try Self.ingest(["photo.jpg"], into: settings)
+        #expect(receipts.first?.status == .rejected)
+        #expect(receipts.first?.reasons.first?.contains("nothing was changed") == true)
+        #expect(try Catalog(settings: settings).search(CatalogQuery()).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: county.appendingPathComponent("objects").path))
+    }
+}
