@@ -49,6 +49,17 @@ public struct Catalog: Sendable {
         CountyCatalog(folder: try CountyFolder(root: settings.root, county: county))
     }
 
+    /// Files an entry in its county's catalogue under the county lock; when the same content is
+    /// already catalogued, records the entry's original names on it instead. Returns whether
+    /// the entry was new. (Ingest calls this after storing the object; imports may call it directly.)
+    @discardableResult
+    public func add(_ entry: CatalogEntry) throws -> Bool {
+        guard CountyFolder.isSHA256(entry.sha256) else { throw ArchiveError.unsafeName(entry.sha256) }
+        let county = try settings.counties.resolve(entry.county)
+        if case .added = try countyCatalog(county).add(entry) { return true }
+        return false
+    }
+
     /// Matching entries, by county (registry order), then day, then ingest time.
     public func search(_ query: CatalogQuery) throws -> [CatalogEntry] {
         let counties = query.counties.isEmpty ? settings.counties.counties : query.counties
