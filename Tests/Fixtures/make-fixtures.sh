@@ -211,6 +211,11 @@ EOF
 # Non-ASCII file name with spaces, passing
 mk_va "县 科技周 开幕式.mp4" 2 64x36
 
+# Starts with 4 s of black (a fade-in, a lens cap): the thumbnail must skip past it. A
+# keyframe every second, as phones write.
+"${FF[@]}" -f lavfi -i "color=c=black:s=64x36:r=10:d=4" -f lavfi -i "$(vsrc 6 64x36)" \
+  -filter_complex "[0:v][1:v]concat=n=2:v=1:a=0[v]" -map "[v]" "${X264[@]}" -g 10 "${BX[@]}" black-start.mp4
+
 # Capture metadata as phones write it. iPhone: local creation date with offset, ISO 6709
 # location, make/model in QuickTime keys (use_metadata_tags writes the mdta keys as-is).
 mk_va iphone-tagged.mov 1 64x36 -movflags use_metadata_tags \

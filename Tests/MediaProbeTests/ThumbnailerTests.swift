@@ -26,6 +26,12 @@ struct ThumbnailerTests {
         #expect(picture.image.meanBrightness > Thumbnailer.nearBlack)
     }
 
+    @Test func aBlackOpeningIsSkipped() throws {
+        // Black for the first 4 of 10 s: 10% and 30% in are black, so the frame comes from 50%.
+        let picture = try Thumbnailer().picture(path: Fixtures.media("black-start.mp4"))
+        #expect(picture.image.meanBrightness > Thumbnailer.nearBlack)
+    }
+
     @Test func aPhotoIsAStillPicture() throws {
         let picture = try Thumbnailer().picture(path: Fixtures.media("photo-named-video.mp4"))
         #expect(picture.isStill)
