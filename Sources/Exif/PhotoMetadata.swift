@@ -77,7 +77,8 @@ public enum CaptureTimeTag: String, Sendable, Equatable, CaseIterable {
 }
 
 /// A position in degrees (WGS 84 as cameras record it): south and west are negative.
-public struct GPSPosition: Sendable, Equatable {
+/// Shared by photos and videos: the archive stores it as `gps {latitude, longitude, altitude}`.
+public struct GPSPosition: Sendable, Equatable, Codable {
     public var latitude: Double
     public var longitude: Double
     /// Metres; negative below sea level.

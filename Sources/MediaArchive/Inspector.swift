@@ -64,7 +64,7 @@ public struct Inspector: Sendable {
         if metadata.make != nil || metadata.model != nil {
             result.camera = Camera(make: metadata.make, model: metadata.model)
         }
-        result.gps = metadata.gps.map { GPSPosition(latitude: $0.latitude, longitude: $0.longitude, altitude: $0.altitude) }
+        result.gps = metadata.gps
         result.orientation = metadata.orientation
         result.title = metadata.title
         result.description = metadata.description

@@ -1,3 +1,4 @@
+import Exif
 import Foundation
 
 /// Where and when a video was shot, and on what, from its container tags.
@@ -61,18 +62,9 @@ public struct Camera: Sendable, Equatable, Codable {
     }
 }
 
-/// A position in degrees (south and west negative) and metres above sea level.
-public struct GPSPosition: Sendable, Equatable, Codable {
-    public var latitude: Double
-    public var longitude: Double
-    public var altitude: Double?
-
-    public init(latitude: Double, longitude: Double, altitude: Double? = nil) {
-        self.latitude = latitude
-        self.longitude = longitude
-        self.altitude = altitude
-    }
-}
+/// A position in degrees (south and west negative) and metres above sea level; the same type
+/// for photos (EXIF) and videos (ISO 6709).
+public typealias GPSPosition = Exif.GPSPosition
 
 /// ISO 6709 point strings as phones write them: "+34.7675+115.0423+052.800/".
 enum ISO6709 {

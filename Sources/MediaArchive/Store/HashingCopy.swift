@@ -23,9 +23,6 @@ enum HashingCopy {
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw AtomicFile.posixError("cannot open \(source)") }
         defer { close(input) }
-        #if os(Linux)
-        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
-        #endif
         let temporary = folder.appendingPathComponent("\(UUID().uuidString).part")
         let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw AtomicFile.posixError("cannot create \(temporary.path)") }
@@ -37,19 +34,10 @@ enum HashingCopy {
 
         var hasher = SHA256()
         var total: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, chunkBytes)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFile.posixError("cannot read \(source)")
-            }
-            if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        try forEachChunk(of: input, path: source) { chunk in
             hasher.update(bufferPointer: chunk)
             try writeAll(output, chunk, path: temporary.path)
-            total += Int64(count)
+            total += Int64(chunk.count)
         }
         guard fsync(output) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
         finished = true
@@ -61,22 +49,27 @@ enum HashingCopy {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw AtomicFile.posixError("cannot open \(path)") }
         defer { close(input) }
-        #if os(Linux)
-        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
-        #endif
         var hasher = SHA256()
+        try forEachChunk(of: input, path: path) { hasher.update(bufferPointer: $0) }
+        return hex(hasher.finalize())
+    }
+
+    /// Reads a file front to back in fixed-size chunks, so memory stays flat whatever its size.
+    private static func forEachChunk(of descriptor: Int32, path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        #if os(Linux)
+        posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096)
         defer { buffer.deallocate() }
         while true {
-            let count = read(input, buffer.baseAddress, chunkBytes)
+            let count = read(descriptor, buffer.baseAddress, chunkBytes)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw AtomicFile.posixError("cannot read \(path)")
             }
-            if count == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
-        return hex(hasher.finalize())
     }
 
     private static func writeAll(_ descriptor: Int32, _ chunk: UnsafeRawBufferPointer, path: String) throws {
