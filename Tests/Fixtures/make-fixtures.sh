@@ -13,6 +13,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
+HERE="$PWD"
 OUT="media"
 SAMPLES="../../Samples"
 mkdir -p "$OUT" "$SAMPLES"
@@ -60,50 +61,7 @@ mk_jpeg() { # name size
 # ffprobe: side data "rotation": -90). ffmpeg 5.1 ignores
 # "-metadata:s:v rotate=..." when encoding, so patch tkhd.matrix in place.
 set_portrait_matrix() { # file
-  python3 - "$1" <<'PY'
-import struct, sys
-path = sys.argv[1]
-data = bytearray(open(path, "rb").read())
-
-def boxes(start, end):
-    i = start
-    while i + 8 <= end:
-        size, typ = struct.unpack(">I4s", data[i:i + 8])
-        hdr = 8
-        if size == 1:
-            size, hdr = struct.unpack(">Q", data[i + 8:i + 16])[0], 16
-        elif size == 0:
-            size = end - i
-        yield typ, i, i + hdr, i + size
-        i += size
-
-def child(start, end, name):
-    return next(((s, b, e) for t, s, b, e in boxes(start, end) if t == name), None)
-
-moov = child(0, len(data), b"moov")
-done = 0
-for typ, s, b, e in boxes(moov[1], moov[2]):
-    if typ != b"trak":
-        continue
-    mdia = child(b, e, b"mdia")
-    hdlr = child(mdia[1], mdia[2], b"hdlr")
-    if data[hdlr[1] + 8:hdlr[1] + 12] != b"vide":
-        continue
-    tkhd = child(b, e, b"tkhd")
-    body = tkhd[1]
-    version = data[body]
-    # fullbox(4) + times/ids (v0: 20, v1: 32) + reserved(8) + layer/alt/vol/res(8)
-    moff = body + 4 + (32 if version == 1 else 20) + 8 + 8
-    w = struct.unpack(">I", data[moff + 36:moff + 40])[0] >> 16
-    h = struct.unpack(">I", data[moff + 40:moff + 44])[0] >> 16
-    # [a b u; c d v; x y w] = [0 1 0; -1 0 0; h 0 1]  (16.16, 2.30 for u/v/w)
-    m = [0, 0x10000, 0, -0x10000 & 0xFFFFFFFF, 0, 0, h << 16, 0, 0x40000000]
-    data[moff:moff + 36] = struct.pack(">9I", *m)
-    done += 1
-if done != 1:
-    sys.exit(f"{path}: expected one video track, patched {done}")
-open(path, "wb").write(bytes(data))
-PY
+  python3 "$HERE/set-display-rotation.py" "$1" 90
 }
 add_exif() { # name datetime model
   if command -v exiftool >/dev/null 2>&1; then
