@@ -52,6 +52,12 @@ enum FileSignature: Equatable {
         }
     }
 
+    /// A plain-text summary is a document when its name says text (`总结.txt`); text named
+    /// `.mp4` is a mistake and is reported as one. The name only decides between those two.
+    static func isTextDocumentName(_ path: String) -> Bool {
+        ["txt", "md", "csv", "tsv"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
     private static let heifBrands: Set<String> = ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis"]
 
     /// Valid UTF-8 without control characters other than whitespace.

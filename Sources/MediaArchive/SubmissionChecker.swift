@@ -24,7 +24,7 @@ public struct SubmissionChecker: Sendable {
             return (Self.errorResult(path: path, kind: .unknown, message: unreadable), nil)
         }
         let signature = FileSignature.read(path: path)
-        if signature.isDocument {
+        if signature.isDocument || (signature == .plainText && FileSignature.isTextDocumentName(path)) {
             return (judgeKind(CheckResult(path: path, kind: .document, verdict: .pass)), nil)
         }
         if signature == .heif {

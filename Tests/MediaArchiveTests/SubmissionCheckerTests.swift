@@ -77,6 +77,13 @@ struct SubmissionCheckerTests {
         #expect(result.verdict == .pass)
     }
 
+    @Test func aPlainTextSummaryIsADocumentButTextNamedMP4IsNot() throws {
+        let summary = try Fixtures.temporaryFolder().appendingPathComponent("清丰县科技周总结.txt")
+        try Data("清丰县2021年科技活动周工作总结\n".utf8).write(to: summary)
+        #expect(checker.check(path: summary.path).kind == .document)
+        #expect(check("text.mp4").verdict == .error)
+    }
+
     @Test(arguments: [
         ("empty.mp4", "empty"),
         ("truncated.mp4", "cut off or damaged (no index found)"),

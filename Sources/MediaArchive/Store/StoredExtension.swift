@@ -20,6 +20,7 @@ enum StoredExtension {
             return keep(["docx", "xlsx", "pptx"], otherwise: "docx")
         case .openDocument: return keep(["odt", "ods", "odp"], otherwise: "odt")
         case .heif: return keep(["heic", "heif", "avif", "hif"], otherwise: "heic")
+        case .plainText: return keep(["txt", "md", "csv", "tsv"], otherwise: "txt")
         default: break
         }
         switch format ?? "" {
