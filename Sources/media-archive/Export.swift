@@ -24,13 +24,13 @@ extension MediaArchiveCommand {
         @Option(help: "The county: slug, Chinese name or code (see `media-archive counties`).")
         var county: String
 
-        @Option(name: .customLong("to"), help: "The folder to export into: new, or empty.")
+        @Option(name: .customLong("to"), help: ArgumentHelp("The folder to export into: new, or empty.", valueName: "folder"))
         var destination: String
 
-        @Option(name: .long, help: "First day, YYYY-MM-DD (inclusive; the capture day, else the ingest day).")
+        @Option(name: .long, help: ArgumentHelp("First day, inclusive (an item's day is its capture day, else its ingest day).", valueName: "YYYY-MM-DD"))
         var from: String?
 
-        @Option(name: .long, help: "Last day, YYYY-MM-DD (inclusive). (--to names the folder.)")
+        @Option(name: .long, help: ArgumentHelp("Last day, inclusive. (--to names the folder, so the end date is --until.)", valueName: "YYYY-MM-DD"))
         var until: String?
 
         @Flag(help: "Write a BagIt 1.0 bag (RFC 8493).")

@@ -97,6 +97,16 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: to.path) == ["notes.txt"])
     }
 
+    @Test func aFolderThatCannotBeCreatedExitsTwo() throws {
+        let root = try archive()
+        let file = try Fixtures.temporaryFolder("cli-export").appendingPathComponent("a-file")
+        try Data().write(to: file)
+        let output = try CommandRunner.run(["export", "--archive", root.path, "--county", "hualong",
+                                           "--to", file.appendingPathComponent("sub").path])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("cannot be created (Not a directory)"))
+    }
+
     @Test func dayBoundsAreFromAndUntil() throws {
         let root = try archive()
         // Everything was ingested (and so dated) today.

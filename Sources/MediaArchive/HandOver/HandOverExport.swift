@@ -154,7 +154,7 @@ public struct HandOverExport: Sendable {
             do {
                 contents = try FileManager.default.contentsOfDirectory(atPath: path)
             } catch {
-                throw ArchiveError.exportDestination(path: path, reason: "it cannot be read (\(Ingester.describe(error)))")
+                throw ArchiveError.exportDestination(path: path, reason: "it cannot be read (\(Self.describe(error)))")
             }
             if !contents.isEmpty {
                 let example = contents.sorted().prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
@@ -173,8 +173,19 @@ public struct HandOverExport: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw ArchiveError.exportDestination(path: url.path, reason: "the folder cannot be created (\(Ingester.describe(error)))")
+            throw ArchiveError.exportDestination(path: url.path, reason: "the folder cannot be created (\(Self.describe(error)))")
         }
+    }
+
+    /// Foundation's own text for a failed folder operation is "The operation could not be
+    /// completed"; the system's reason ("Not a directory", "Permission denied") says more.
+    static func describe(_ error: any Error) -> String {
+        // On Linux the underlying error is kept as a Swift error, which `as? NSError` does not bridge.
+        let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        if let underlying, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return Ingester.describe(error)
     }
 
     static func size(_ bytes: Int64) -> String {
