@@ -9,6 +9,7 @@ struct MediaArchiveCommand: ParsableCommand {
             Exit codes: 0 all pass, 1 a policy failure, 2 a file that could not be read \
             (2 wins over 1), 64 a usage error.
             """,
-        subcommands: [Check.self, Inspect.self, Thumbnail.self, Ingest.self, Search.self, Show.self, Verify.self, Counties.self]
+        subcommands: [Check.self, Inspect.self, Thumbnail.self, Ingest.self, Search.self, Show.self, Verify.self,
+                      Report.self, Export.self, Counties.self]
     )
 }

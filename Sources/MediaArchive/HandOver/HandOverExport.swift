@@ -1,0 +1,194 @@
+import Foundation
+
+/// A hand-over copy of one county's catalogued objects, in a new or empty folder: files with
+/// readable names, each verified against its catalogue SHA-256 as it is copied, plus a manifest
+/// (JSON and CSV); or, on request, the same as a BagIt 1.0 bag (RFC 8493).
+///
+/// ```
+/// DIR/2021-05-23 科技周开幕式.mp4          DIR/bagit.txt  bag-info.txt
+/// DIR/2021-05-23 科技周开幕式 (2).mp4      DIR/data/2021-05-23 科技周开幕式.mp4 …
+/// DIR/manifest.json  manifest.csv          DIR/manifest-sha256.txt  tagmanifest-sha256.txt
+///                                          DIR/catalogue.json  catalogue.csv
+/// ```
+///
+/// A missing or corrupt object is reported and left out; the others are still exported. A
+/// folder that already holds anything is refused, so nothing is ever overwritten.
+public struct HandOverExport: Sendable {
+    public var settings: ArchiveSettings
+    public var county: County
+    public var destination: URL
+    /// Inclusive day bounds, matched against each entry's `day` (capture day, else ingest day).
+    public var from: CalendarDay?
+    public var until: CalendarDay?
+    public var bagIt: Bool
+    /// The clock (for Bagging-Date and exportedAt), replaceable in tests.
+    public var now: @Sendable () -> Date
+
+    public init(settings: ArchiveSettings, county: County, destination: URL, from: CalendarDay? = nil,
+                until: CalendarDay? = nil, bagIt: Bool = false, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.settings = settings
+        self.county = county
+        self.destination = destination.standardizedFileURL
+        self.from = from
+        self.until = until
+        self.bagIt = bagIt
+        self.now = now
+    }
+
+    var zone: TimeZone { TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+
+    /// Exports; throws `ArchiveError.exportDestination` when the folder cannot be used or
+    /// written, and `ArchiveError.catalogue` when the catalogue cannot be read.
+    public func run() throws -> ExportResult {
+        var query = CatalogQuery()
+        query.counties = [county]
+        query.from = from
+        query.to = until
+        let entries = try Catalog(settings: settings).search(query)
+        let folder = try CountyFolder(root: settings.root, county: county)
+
+        try prepareDestination(needing: entries.reduce(0) { $0 + $1.bytes })
+        let payloadFolder = bagIt ? destination.appendingPathComponent("data", isDirectory: true) : destination
+        let payloadPrefix = bagIt ? "data/" : ""
+        if bagIt { try createFolder(payloadFolder) }
+
+        var naming = ExportNaming(reserved: bagIt ? [] : [Self.plainManifest, Self.plainList])
+        var items: [ExportManifest.Item] = []
+        var problems: [ExportProblem] = []
+        var bytes: Int64 = 0
+        for entry in entries {
+            func problem(_ kind: ExportProblem.Kind, _ message: String) {
+                problems.append(ExportProblem(sha256: entry.sha256, object: entry.object,
+                                              originalName: entry.originalNames.first, problem: kind, message: message))
+            }
+            let object: URL
+            do {
+                object = try folder.resolve(entry.object)
+            } catch {
+                problem(.unsafe, "the catalogue's path for this item points outside the county's folder; run `media-archive verify`")
+                continue
+            }
+            guard FileManager.default.fileExists(atPath: object.path) else {
+                problem(.missing, "the stored file \(entry.object) is missing; run `media-archive verify` and ask the county for the file again")
+                continue
+            }
+            let name = naming.name(for: entry)
+            do {
+                switch try VerifiedCopy.copy(from: object, to: payloadFolder.appendingPathComponent(name), expectedSHA256: entry.sha256) {
+                case .copied(let count):
+                    bytes += count
+                    items.append(ExportManifest.Item(file: payloadPrefix + name, entry: entry))
+                case .corrupt(let actual):
+                    problem(.corrupt, "the stored file \(entry.object) is damaged (its SHA-256 is now \(actual.prefix(12))…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
+                }
+            } catch .source(let message) {
+                problem(.unreadable, "\(message); it was not exported")
+            } catch .destination(let message) {
+                throw ArchiveError.exportDestination(path: destination.path, reason: "\(message); the export there is incomplete — free some space or choose another folder, delete this one and export again")
+            }
+        }
+
+        let manifest = ExportManifest(
+            county: county.slug, name: county.name, fullName: county.fullName, code: county.code,
+            exportedAt: CaptureTime(date: now(), utcOffsetSeconds: zone.secondsFromGMT(for: now()), source: "").iso8601,
+            from: from?.description, until: until?.description, files: items.count, bytes: bytes,
+            items: items, problems: problems)
+        let manifestName = bagIt ? Self.bagManifest : Self.plainManifest
+        do {
+            if bagIt {
+                try writeBag(manifest: manifest)
+            } else {
+                try AtomicFile.write(try manifest.json(), to: destination.appendingPathComponent(Self.plainManifest))
+                try AtomicFile.write(manifest.csv(), to: destination.appendingPathComponent(Self.plainList))
+            }
+            AtomicFile.syncFolder(payloadFolder)
+            AtomicFile.syncFolder(destination)
+        } catch {
+            throw ArchiveError.exportDestination(path: destination.path, reason: "the manifest cannot be written (\(Ingester.describe(error))); the export there is incomplete")
+        }
+
+        return ExportResult(
+            county: county.slug, name: county.name, to: destination.path, from: from?.description,
+            until: until?.description, files: items.count, bytes: bytes, bagit: bagIt, manifest: manifestName,
+            problems: problems, exported: items.map { ExportedFile(sha256: $0.entry.sha256, file: $0.file) })
+    }
+
+    static let plainManifest = "manifest.json"
+    static let plainList = "manifest.csv"
+    static let bagManifest = "catalogue.json"
+    static let bagList = "catalogue.csv"
+
+    private func writeBag(manifest: ExportManifest) throws {
+        var info: [(label: String, value: String)] = [
+            ("Source-Organization", county.fullName.map { "\(county.name) (\($0))" } ?? county.name),
+            ("Bagging-Date", CalendarDay(of: now(), in: zone).description),
+            ("External-Identifier", externalIdentifier),
+            ("Bag-Software-Agent", "media-archive"),
+            ("Internal-Sender-Description", "\(county.name): \(manifest.files) catalogued item(s)"
+                + (from != nil || until != nil ? ", days \(from?.description ?? "…") to \(until?.description ?? "…")" : "")
+                + "; \(Self.bagManifest) holds their catalogue entries"),
+        ]
+        if let code = county.code { info.append(("Organization-Code", code)) }
+        let payload = manifest.items.map { BagIt.PayloadFile(path: $0.file, sha256: $0.entry.sha256) }
+        try BagIt(root: destination).write(payload: payload, payloadBytes: manifest.bytes, info: info,
+                                           tagFiles: [(Self.bagManifest, try manifest.json()), (Self.bagList, manifest.csv())])
+    }
+
+    /// "media-archive:hualong" or "media-archive:hualong:2021-05-22..2021-05-28".
+    private var externalIdentifier: String {
+        var text = "media-archive:\(county.slug)"
+        if from != nil || until != nil { text += ":\(from?.description ?? "")..\(until?.description ?? "")" }
+        return text
+    }
+
+    /// Creates the folder, or accepts an existing empty one; refuses anything else before a
+    /// byte is written, and refuses a drive without room for the whole export.
+    private func prepareDestination(needing bytes: Int64) throws {
+        let path = destination.path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw ArchiveError.exportDestination(path: path, reason: "it is a file, not a folder; give a new or empty folder")
+            }
+            let contents: [String]
+            do {
+                contents = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                throw ArchiveError.exportDestination(path: path, reason: "it cannot be read (\(Self.describe(error)))")
+            }
+            if !contents.isEmpty {
+                let example = contents.sorted().prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+                throw ArchiveError.exportDestination(path: path, reason: "the folder is not empty (it holds \(contents.count) item(s), e.g. \(example)); nothing was written — give a new or empty folder")
+            }
+        } else {
+            try createFolder(destination)
+        }
+        if let free = (try? FileManager.default.attributesOfFileSystem(forPath: path))?[.systemFreeSize] as? NSNumber,
+           free.int64Value < bytes {
+            throw ArchiveError.exportDestination(path: path, reason: "the export needs \(Self.size(bytes)) but the drive has only \(Self.size(free.int64Value)) free; nothing was written")
+        }
+    }
+
+    private func createFolder(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw ArchiveError.exportDestination(path: url.path, reason: "the folder cannot be created (\(Self.describe(error)))")
+        }
+    }
+
+    /// Foundation's own text for a failed folder operation is "The operation could not be
+    /// completed"; the system's reason ("Not a directory", "Permission denied") says more.
+    static func describe(_ error: any Error) -> String {
+        // On Linux the underlying error is kept as a Swift error, which `as? NSError` does not bridge.
+        let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        if let underlying, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return Ingester.describe(error)
+    }
+
+    static func size(_ bytes: Int64) -> String {
+        ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file)
+    }
+}

@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Copies a stored object out of the archive while re-hashing it, in one streaming pass (as
+/// `HashingCopy` does on the way in): the copy gets its final name only when its SHA-256 is the
+/// one the catalogue records, so a corrupted object is never handed over under a good name.
+enum VerifiedCopy {
+    enum Outcome: Equatable {
+        case copied(bytes: Int64)
+        /// The object's bytes are not the catalogued ones; nothing was left in the destination.
+        case corrupt(actualSHA256: String)
+    }
+
+    /// Says which side failed: a source that cannot be read is one bad object; a destination
+    /// that cannot be written stops the export.
+    enum Failure: Error, CustomStringConvertible {
+        case source(String)
+        case destination(String)
+
+        var description: String {
+            switch self {
+            case .source(let message), .destination(let message): message
+            }
+        }
+    }
+
+    /// Copies `source` to `destination`, which must not exist (nothing is ever overwritten).
+    static func copy(from source: URL, to destination: URL, expectedSHA256: String) throws(Failure) -> Outcome {
+        let input = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw .source(message("cannot open", source)) }
+        defer { close(input) }
+        #if os(Linux)
+        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
+
+        let folder = destination.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(UUID().uuidString).part")
+        let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw .destination(message("cannot create a file in", folder)) }
+        var placed = false
+        defer {
+            close(output)
+            if !placed { unlink(temporary.path) }
+        }
+
+        var hasher = SHA256()
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: HashingCopy.chunkBytes, alignment: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer.baseAddress, HashingCopy.chunkBytes)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .source(message("cannot read", source))
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(bufferPointer: chunk)
+            var offset = 0
+            while offset < count {
+                let written = write(output, chunk.baseAddress! + offset, count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw .destination(message("cannot write", destination))
+                }
+                offset += written
+            }
+            total += Int64(count)
+        }
+        let actual = HashingCopy.hex(hasher.finalize())
+        guard actual == expectedSHA256 else { return .corrupt(actualSHA256: actual) }
+        guard fsync(output) == 0 else { throw .destination(message("cannot save", destination)) }
+        try place(temporary, at: destination)
+        placed = true
+        return .copied(bytes: total)
+    }
+
+    /// Gives the verified copy its name without replacing anything already there: `link`
+    /// refuses an existing name; file systems without hard links (FAT and exFAT sticks) fall
+    /// back to a checked rename.
+    private static func place(_ temporary: URL, at destination: URL) throws(Failure) {
+        if link(temporary.path, destination.path) == 0 {
+            unlink(temporary.path)
+            return
+        }
+        if errno == EEXIST || FileManager.default.fileExists(atPath: destination.path) {
+            throw .destination("\(destination.path) already exists; nothing was overwritten")
+        }
+        guard rename(temporary.path, destination.path) == 0 else {
+            throw .destination(message("cannot name the copy", destination))
+        }
+    }
+
+    private static func message(_ what: String, _ url: URL) -> String {
+        "\(what) \(url.path): \(String(cString: strerror(errno)))"
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import MediaArchive
+
+extension MediaArchiveCommand {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per county: items by kind, minutes of video, failures, warnings, deadline status.",
+            discussion: """
+                Counties in registry order, including those that have handed in nothing. "on time" means \
+                every item was ingested on or before the policy's deadline day. Exit 0.
+                """
+        )
+
+        @OptionGroup var options: ArchiveOptions
+
+        func run() throws {
+            let settings = try options.loadSettings()
+            let reports: [CountyReport]
+            do { reports = try SubmissionReport(settings: settings).counties() } catch { throw failArchive(error) }
+            if options.json {
+                try JSONOutput.print(reports)
+            } else {
+                print(ReportTable.render(reports, deadline: settings.policy.deadline))
+            }
+        }
+    }
+}
+
+enum ReportTable {
+    static func render(_ reports: [CountyReport], deadline: CalendarDay) -> String {
+        let rows = reports.map { report -> [String] in
+            let kinds = report.byKind
+            let submitted = report.items > 0
+            return [report.name, "\(report.items)", "\(kinds.video)", "\(kinds.photo)", "\(kinds.document)",
+                    "\(kinds.audio + kinds.unknown)", submitted ? String(format: "%.1f", report.videoMinutes) : "",
+                    "\(report.failing)", "\(report.warned)", report.firstIngest.map(day) ?? "—",
+                    report.lastIngest.map(day) ?? "—", status(report)]
+        }
+        let header = ["COUNTY", "ITEMS", "VIDEO", "PHOTO", "DOC", "OTHER", "MINUTES", "FAILING", "WARNED",
+                      "FIRST IN", "LAST IN", "DEADLINE \(deadline)"]
+        var text = TextTable(header: header, rows: rows).render()
+        let silent = reports.filter { $0.deadline == .nothingSubmitted }.map(\.name)
+        text += "\n\n" + (silent.isEmpty ? "Every county has submitted something."
+                                         : "Nothing submitted: " + silent.joined(separator: "、"))
+        return text
+    }
+
+    private static func status(_ report: CountyReport) -> String {
+        switch report.deadline {
+        case .onTime: "on time"
+        case .late: "\(report.lateItems) after the deadline"
+        case .nothingSubmitted: "nothing submitted"
+        }
+    }
+
+    /// "2021-06-02 14:05" from an ISO 8601 stamp: enough for a table.
+    private static func day(_ stamp: String) -> String {
+        stamp.count >= 16 ? String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ") : stamp
+    }
+}
