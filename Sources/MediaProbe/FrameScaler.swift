@@ -26,23 +26,20 @@ final class FrameScaler {
     }
 
     func rgbImage(from frame: Frame) throws(FFmpegError) -> RGBImage {
-        let rowBytes = outputWidth * 3
-        var pixels = [UInt8](repeating: 0, count: rowBytes * outputHeight)
-        let scaled = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            var destinations: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
-            var strides: [Int32] = [Int32(rowBytes), 0, 0, 0]
-            return withUnsafePointer(to: &frame.pointer.pointee.data) { dataTuple in
-                withUnsafePointer(to: &frame.pointer.pointee.linesize) { lineTuple in
-                    dataTuple.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { sourcePlanes in
-                        lineTuple.withMemoryRebound(to: Int32.self, capacity: 8) { sourceStrides in
-                            sws_scale(context, sourcePlanes, sourceStrides, 0, Int32(frame.height), &destinations, &strides)
-                        }
+        let output = AlignedRGBBuffer(width: outputWidth, height: outputHeight)
+        var destinations: [UnsafeMutablePointer<UInt8>?] = [output.rows, nil, nil, nil]
+        var strides: [Int32] = [Int32(output.stride), 0, 0, 0]
+        let scaled = withUnsafePointer(to: &frame.pointer.pointee.data) { dataTuple in
+            withUnsafePointer(to: &frame.pointer.pointee.linesize) { lineTuple in
+                dataTuple.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { sourcePlanes in
+                    lineTuple.withMemoryRebound(to: Int32.self, capacity: 8) { sourceStrides in
+                        sws_scale(context, sourcePlanes, sourceStrides, 0, Int32(frame.height), &destinations, &strides)
                     }
                 }
             }
         }
         guard scaled > 0 else { throw FFmpegError(code: scaled == 0 ? FFmpegError.invalidData.code : scaled, operation: "sws_scale") }
-        return RGBImage(width: outputWidth, height: outputHeight, pixels: pixels)
+        return output.image()
     }
 
     /// The size a picture of `width`×`height` gets when its long edge is at most `longEdge`:

@@ -12,17 +12,14 @@ extension RGBImage {
             throw FFmpegError(code: FFmpegError.invalidData.code, operation: "sws_getContext(rgb24)")
         }
         defer { sws_freeContext(scaler) }
-        var output = [UInt8](repeating: 0, count: size.width * size.height * 3)
-        let rows = pixels.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { target -> Int32 in
-                var sources: [UnsafePointer<UInt8>?] = [input.baseAddress, nil, nil, nil]
-                var sourceStrides: [Int32] = [Int32(width * 3), 0, 0, 0]
-                var targets: [UnsafeMutablePointer<UInt8>?] = [target.baseAddress, nil, nil, nil]
-                var targetStrides: [Int32] = [Int32(size.width * 3), 0, 0, 0]
-                return sws_scale(scaler, &sources, &sourceStrides, 0, Int32(height), &targets, &targetStrides)
-            }
-        }
+        let input = AlignedRGBBuffer(self)
+        let output = AlignedRGBBuffer(width: size.width, height: size.height)
+        var sources: [UnsafePointer<UInt8>?] = [UnsafePointer(input.rows), nil, nil, nil]
+        var sourceStrides: [Int32] = [Int32(input.stride), 0, 0, 0]
+        var targets: [UnsafeMutablePointer<UInt8>?] = [output.rows, nil, nil, nil]
+        var targetStrides: [Int32] = [Int32(output.stride), 0, 0, 0]
+        let rows = sws_scale(scaler, &sources, &sourceStrides, 0, Int32(height), &targets, &targetStrides)
         guard rows > 0 else { throw FFmpegError(code: FFmpegError.invalidData.code, operation: "sws_scale(rgb24)") }
-        return RGBImage(width: size.width, height: size.height, pixels: output)
+        return output.image()
     }
 }

@@ -58,15 +58,14 @@ public struct JPEGEncoder: Sendable {
             throw FFmpegError(code: FFmpegError.invalidData.code, operation: "sws_getContext(rgb24→yuvj420p)")
         }
         defer { sws_freeContext(scaler) }
-        let result = image.pixels.withUnsafeBufferPointer { buffer -> Int32 in
-            var sources: [UnsafePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
-            var sourceStrides: [Int32] = [Int32(image.width * 3), 0, 0, 0]
-            return withUnsafeMutablePointer(to: &frame.pointer.pointee.data) { dataTuple in
-                withUnsafeMutablePointer(to: &frame.pointer.pointee.linesize) { lineTuple in
-                    dataTuple.withMemoryRebound(to: UnsafeMutablePointer<UInt8>?.self, capacity: 8) { planes in
-                        lineTuple.withMemoryRebound(to: Int32.self, capacity: 8) { strides in
-                            sws_scale(scaler, &sources, &sourceStrides, 0, Int32(image.height), planes, strides)
-                        }
+        let input = AlignedRGBBuffer(image)
+        var sources: [UnsafePointer<UInt8>?] = [UnsafePointer(input.rows), nil, nil, nil]
+        var sourceStrides: [Int32] = [Int32(input.stride), 0, 0, 0]
+        let result = withUnsafeMutablePointer(to: &frame.pointer.pointee.data) { dataTuple in
+            withUnsafeMutablePointer(to: &frame.pointer.pointee.linesize) { lineTuple in
+                dataTuple.withMemoryRebound(to: UnsafeMutablePointer<UInt8>?.self, capacity: 8) { planes in
+                    lineTuple.withMemoryRebound(to: Int32.self, capacity: 8) { strides in
+                        sws_scale(scaler, &sources, &sourceStrides, 0, Int32(image.height), planes, strides)
                     }
                 }
             }

@@ -79,7 +79,7 @@ public struct Thumbnailer: Sendable {
         let decoder = try Decoder(file: file, streamIndex: stream.index, keyframesOnly: false)
         let frame = try Frame()
         guard try decoder.decodeNextFrame(from: file, into: frame) else { throw PictureError.noPicture }
-        return try scaled(frame)
+        return try scaled(frame, in: file, stream: stream)
     }
 
     private func representativeFrame(of file: MediaFile, stream: StreamInfo) throws -> RGBImage {
@@ -93,23 +93,26 @@ public struct Thumbnailer: Sendable {
                 decoder.flush()
             }
             guard try decoder.decodeNextFrame(from: file, into: frame) else { continue }
-            let picture = try scaled(frame)
+            let picture = try scaled(frame, in: file, stream: stream)
             if picture.meanBrightness >= Self.nearBlack { return picture }
             if best == nil || picture.meanBrightness > best!.meanBrightness { best = picture }
             if length <= 0 { break }
         }
         if let best { return best }
-        // Seeking found nothing (e.g. a keyframe index that points nowhere): take the first picture.
-        _ = file.seek(streamIndex: stream.index, toSeconds: stream.startSeconds ?? 0)
-        decoder.flush()
-        guard try decoder.decodeNextFrame(from: file, into: frame) else { throw PictureError.noPicture }
-        return try scaled(frame)
+        // No keyframe after the chosen points (a short clip with a single keyframe, or frames
+        // not flagged as keyframes): open the file afresh — no demuxer-specific rewinding — and
+        // take the first picture that decodes, keyframe or not.
+        let again = try MediaFile(path: file.path, limits: limits)
+        let everyFrame = try Decoder(file: again, streamIndex: stream.index, keyframesOnly: false)
+        guard try everyFrame.decodeNextFrame(from: again, into: frame) else { throw PictureError.noPicture }
+        return try scaled(frame, in: again, stream: stream)
     }
 
-    /// Scales to the thumbnail size, honouring non-square pixels (anamorphic video).
-    private func scaled(_ frame: Frame) throws -> RGBImage {
+    /// Scales to the thumbnail size, honouring non-square pixels (anamorphic video) the way
+    /// players do: the container's pixel aspect wins over the codec's.
+    private func scaled(_ frame: Frame, in file: MediaFile, stream: StreamInfo) throws -> RGBImage {
         guard frame.width > 0, frame.height > 0 else { throw PictureError.noPicture }
-        let aspect = frame.pointer.pointee.sample_aspect_ratio
+        let aspect = file.sampleAspectRatio(streamIndex: stream.index, frame: frame)
         var displayWidth = frame.width
         if aspect.num > 0, aspect.den > 0, aspect.num != aspect.den {
             displayWidth = max(1, Int((Double(frame.width) * av_q2d(aspect)).rounded()))
@@ -120,6 +123,11 @@ public struct Thumbnailer: Sendable {
 }
 
 extension MediaFile {
+    /// The pixel aspect ratio a player uses for this frame (`av_guess_sample_aspect_ratio`).
+    func sampleAspectRatio(streamIndex: Int, frame: Frame) -> AVRational {
+        av_guess_sample_aspect_ratio(context, stream(at: streamIndex), frame.pointer)
+    }
+
     /// Seeks to the keyframe at or before `seconds` on `streamIndex`; false when the file
     /// cannot seek there.
     func seek(streamIndex: Int, toSeconds seconds: Double) -> Bool {

@@ -94,3 +94,39 @@ struct CorpusAgreementTests {
         #expect(abs((report.durationSeconds ?? 0) - 1.068) < 0.1)
     }
 }
+
+/// Every corpus file that ffprobe reads as having a picture gives a thumbnail of the shape
+/// ffprobe's display size implies (turned by the display matrix, pixel aspect applied).
+@Suite(.enabled(if: Fixtures.corpus != nil, "\(Fixtures.corpusMissingNote)"))
+struct CorpusThumbnailTests {
+    /// Encrypted samples and a deliberately broken bitstream, which ffmpeg cannot decode either.
+    static let undecodable: Set<String> = [
+        "videos/exoplayer/mkv/subsample_encrypted_altref.webm",
+        "videos/exoplayer/mkv/subsample_encrypted_noaltref.webm",
+        "videos/exoplayer/vp9/invalid-bitstream.webm",
+        "videos/exoplayer/ts/sample_with_sdt.ts",
+    ]
+
+    @Test func everyVideoGivesAThumbnail() throws {
+        var made = 0
+        for entry in try CorpusAgreementTests.oracle() where entry.format != nil {
+            guard Self.undecodable.contains(entry.file) == false,
+                  let video = entry.streams?.first(where: { $0.codec_type == "video" }),
+                  let width = video.width, let height = video.height, width > 0, height > 0 else { continue }
+            let path = Fixtures.corpus!.appendingPathComponent(entry.file).path
+            let picture: Thumbnailer.Picture
+            do {
+                picture = try Thumbnailer().picture(path: path)
+            } catch {
+                Issue.record("\(entry.file): \(error)")
+                continue
+            }
+            let rotation = CorpusAgreementTests.rotationMissingFromOracle.contains(entry.file) ? -90 : video.rotation ?? 0
+            let turned = abs(rotation).truncatingRemainder(dividingBy: 180) == 90
+            let portrait = turned ? width > height : height > width
+            #expect((picture.image.height > picture.image.width) == portrait, "\(entry.file)")
+            made += 1
+        }
+        #expect(made >= 50)
+    }
+}

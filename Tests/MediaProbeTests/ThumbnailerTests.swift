@@ -32,6 +32,14 @@ struct ThumbnailerTests {
         #expect(picture.image.meanBrightness > Thumbnailer.nearBlack)
     }
 
+    @Test func anOddSizedSmallJPEGIsThumbnailedIntact() throws {
+        let picture = try Thumbnailer().picture(path: Fixtures.media("odd-59x101.jpg"))
+        #expect(picture.image.width == 59 && picture.image.height == 101, "\(picture.image.width)x\(picture.image.height)")
+        let jpeg = try JPEGEncoder().encode(picture.image)
+        #expect(jpeg.starts(with: [0xFF, 0xD8]))
+        #expect(try picture.image.scaled(toLongEdge: 50).height == 50)
+    }
+
     @Test func aPhotoIsAStillPicture() throws {
         let picture = try Thumbnailer().picture(path: Fixtures.media("photo-named-video.mp4"))
         #expect(picture.isStill)
