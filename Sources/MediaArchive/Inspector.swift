@@ -19,7 +19,9 @@ public struct Inspector: Sendable {
     }
 
     public func inspect(path: String) -> InspectResult {
-        let (check, report) = checker.evaluate(path: path)
+        let evaluation = checker.evaluate(path: path)
+        let check = evaluation.result
+        let report = evaluation.report
         var result = InspectResult(check: check)
         switch check.kind {
         case .photo:
@@ -29,10 +31,13 @@ public struct Inspector: Sendable {
         case .document, .unknown:
             break
         }
-        // The decoder's size is the real one; EXIF's PixelXDimension is often stale after editing.
-        if let report, let picture = report.videoStream, picture.width != nil {
-            result.width = picture.width
-            result.height = picture.height
+        // The picture's own size is the real one; EXIF's PixelXDimension is often stale after editing.
+        if let size = evaluation.pictureSize {
+            result.width = size.width
+            result.height = size.height
+        } else if check.kind == .video, let video = report?.videoStream {
+            result.width = video.width
+            result.height = video.height
         }
         if let captured = result.captured {
             let day = CalendarDay(of: captured.date, in: zone)
@@ -57,7 +62,7 @@ public struct Inspector: Sendable {
            let captured = CaptureTime.local(
                year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute,
                second: time.second, nanosecond: time.nanosecond ?? 0, utcOffsetSeconds: time.utcOffsetSeconds,
-               zone: zone, source: time.utcOffsetSeconds != nil ? "exif-offset" : "exif-local-assumed-zone",
+               zone: zone, source: Self.captureSource(tag: metadata.captureTimeTag, hasOffset: time.utcOffsetSeconds != nil),
                hasFraction: time.nanosecond != nil) {
             result.captured = captured
         }
@@ -69,13 +74,20 @@ public struct Inspector: Sendable {
         result.title = metadata.title
         result.description = metadata.description
         result.comment = metadata.comment
-        if let heif = try? HEIFImageInfo.read(path: path) {
-            result.width = heif.width
-            result.height = heif.height
-        } else {
-            result.width = metadata.pixelWidth
-            result.height = metadata.pixelHeight
+        result.width = metadata.pixelWidth
+        result.height = metadata.pixelHeight
+    }
+
+    /// `exif-offset` / `exif-local-assumed-zone` for DateTimeOriginal; the fallbacks say so:
+    /// `exif-digitized-…` (DateTimeDigitized) and `exif-modified-…` (IFD0 DateTime, when the
+    /// file was last changed, which may be long after the photo was taken).
+    static func captureSource(tag: CaptureTimeTag?, hasOffset: Bool) -> String {
+        let prefix = switch tag {
+        case .dateTimeDigitized: "exif-digitized"
+        case .dateTime: "exif-modified"
+        case .dateTimeOriginal, nil: "exif"
         }
+        return prefix + (hasOffset ? "-offset" : "-local-assumed-zone")
     }
 
     private func addVideoMetadata(_ report: ProbeReport, into result: inout InspectResult) {

@@ -18,37 +18,56 @@ public struct SubmissionChecker: Sendable {
         evaluate(path: path).result
     }
 
-    /// The verdict and, where FFmpeg could read the file, what it found (for `inspect`).
-    func evaluate(path: String) -> (result: CheckResult, report: ProbeReport?) {
+    /// What checking a file found out, beyond the verdict (for `inspect` and `ingest`).
+    struct Evaluation {
+        var result: CheckResult
+        /// What FFmpeg found, where FFmpeg read the file.
+        var report: ProbeReport?
+        /// A still picture's stored pixel size.
+        var pictureSize: (width: Int, height: Int)?
+    }
+
+    func evaluate(path: String) -> Evaluation {
         if let unreadable = unreadableReason(path: path) {
-            return (Self.errorResult(path: path, kind: .unknown, message: unreadable), nil)
+            return Evaluation(result: Self.errorResult(path: path, kind: .unknown, message: unreadable))
         }
         let signature = FileSignature.read(path: path)
         if signature.isDocument || (signature == .plainText && FileSignature.isTextDocumentName(path)) {
-            return (judgeKind(CheckResult(path: path, kind: .document, verdict: .pass)), nil)
+            return Evaluation(result: judgeKind(CheckResult(path: path, kind: .document, verdict: .pass), path: path))
         }
         if signature == .heif {
             // FFmpeg 5.1 cannot open HEIF; libheif parses the container instead.
+            let info: HEIFImageInfo
             do {
-                _ = try HEIFImageInfo.read(path: path)
+                info = try HEIFImageInfo.read(path: path)
             } catch {
-                return (Self.errorResult(path: path, kind: .photo, message: "\(PictureFailure.explain(error, path: path)); ask for the original photo"), nil)
+                let message = "\(PictureFailure.explain(error, path: path)); ask for the original photo"
+                return Evaluation(result: Self.errorResult(path: path, kind: .photo, message: message))
             }
             var result = CheckResult(path: path, kind: .photo, verdict: .pass)
             result.format = "heif"
-            return (judgeKind(result), nil)
+            return Evaluation(result: judgeKind(result, path: path), pictureSize: (info.width, info.height))
+        }
+        if let header = ImageHeader.read(path: path) {
+            // A photo needs no decoding to be judged; its header says what it is and how big.
+            var result = CheckResult(path: path, kind: .photo, verdict: .pass)
+            result.format = header.format
+            return Evaluation(result: judgeKind(result, path: path), pictureSize: (header.width, header.height))
         }
         if let message = ReadFailure.explain(signature) {
-            return (Self.errorResult(path: path, kind: .unknown, message: message), nil)
+            return Evaluation(result: Self.errorResult(path: path, kind: .unknown, message: message))
         }
 
         let report: ProbeReport
         do {
             report = try prober.probe(path: path, confirmDurationsAbove: policy.passingLimitSeconds)
         } catch {
-            return (Self.errorResult(path: path, kind: .unknown, message: ReadFailure.explain(error, signature: signature)), nil)
+            return Evaluation(result: Self.errorResult(path: path, kind: .unknown, message: ReadFailure.explain(error, signature: signature)))
         }
-        return (judgeKind(judge(report)), report)
+        let picture = report.kind == .image ? report.videoStream.flatMap { stream in
+            stream.width.flatMap { width in stream.height.map { (width, $0) } }
+        } : nil
+        return Evaluation(result: judgeKind(judge(report), path: path), report: report, pictureSize: picture)
     }
 
     /// The reason a file cannot even be opened, checked before any decoder sees it.
@@ -78,9 +97,6 @@ public struct SubmissionChecker: Sendable {
         }
         if let audio = report.audioStream {
             result.audio = .init(codec: audio.codec, channels: audio.channels, sampleRate: audio.sampleRate)
-        }
-        if let bytes = report.byteCount, bytes > policy.maxFileBytes {
-            result.fail("the file is \(Self.gibibytes(bytes)), over the \(Self.gibibytes(policy.maxFileBytes)) limit; send a smaller copy")
         }
 
         switch report.kind {
@@ -124,14 +140,17 @@ public struct SubmissionChecker: Sendable {
         }
     }
 
-    /// Fails kinds the policy does not accept (e.g. audio where only video and photos are wanted).
-    private func judgeKind(_ result: CheckResult) -> CheckResult {
-        // Only a file that passed everything else gets this reason; "no video" already covers audio.
-        guard result.verdict == .pass, !policy.allowedKinds.contains(result.kind) else {
-            return result
-        }
+    /// The rules for every kind: the file size limit, and kinds the policy does not accept.
+    private func judgeKind(_ result: CheckResult, path: String) -> CheckResult {
         var judged = result
-        judged.fail("\(result.kind.rawValue) files are not accepted (accepted: \(policy.allowedKinds.map(\.rawValue).joined(separator: ", ")))")
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        if bytes > policy.maxFileBytes {
+            judged.fail("the file is \(Self.gibibytes(bytes)), over the \(Self.gibibytes(policy.maxFileBytes)) limit; send a smaller copy")
+        }
+        // Only a file that passed everything else gets this reason; "no video" already covers audio.
+        if judged.verdict == .pass, !policy.allowedKinds.contains(judged.kind) {
+            judged.fail("\(judged.kind.rawValue) files are not accepted (accepted: \(policy.allowedKinds.map(\.rawValue).joined(separator: ", ")))")
+        }
         return judged
     }
 

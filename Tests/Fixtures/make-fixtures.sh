@@ -174,6 +174,11 @@ mk_va "县 科技周 开幕式.mp4" 2 64x36
 "${FF[@]}" -f lavfi -i "testsrc2=s=64x100:r=1:d=1" -vf scale=59:101,setsar=1 -frames:v 1 -c:v mjpeg -q:v 5 \
   -pix_fmt yuvj444p "${BX[@]}" -f mjpeg odd-59x101.jpg
 
+# The other still formats photos arrive in (sizes read from their headers, never decoded).
+for format in png gif bmp webp; do
+  "${FF[@]}" -f lavfi -i "testsrc2=s=66x50:r=1:d=1" -frames:v 1 "${BX[@]}" "still-66x50.$format"
+done
+
 # Starts with 4 s of black (a fade-in, a lens cap): the thumbnail must skip past it. A
 # keyframe every second, as phones write.
 "${FF[@]}" -f lavfi -i "color=c=black:s=64x36:r=10:d=4" -f lavfi -i "$(vsrc 6 64x36)" \
