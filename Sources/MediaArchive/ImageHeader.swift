@@ -28,6 +28,67 @@ struct ImageHeader: Equatable {
             return sized("bmp_pipe", littleEndian(bytes, 18, 4), Int(height.magnitude))
         }
         if bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { return webp(bytes) }
+        if bytes.starts(with: [0xFF, 0x0A]) { return jpegXL(codestream: Array(bytes.dropFirst(2))) }
+        if bytes.starts(with: [0, 0, 0, 0x0C] + Array("JXL ".utf8)) { return jpegXLContainer(handle) }
+        return nil
+    }
+
+    /// JPEG XL's SizeHeader (ISO/IEC 18181-1 §D.2): bit-packed, least significant bit first.
+    private static func jpegXL(codestream bytes: [UInt8]) -> ImageHeader? {
+        var reader = LSBBitReader(bytes: bytes)
+        func u32Size() -> Int? {
+            let bits = [9, 13, 18, 30]
+            guard let selector = reader.read(2), let value = reader.read(bits[selector]) else { return nil }
+            return value + 1
+        }
+        guard let div8 = reader.read(1) else { return nil }
+        let height: Int
+        if div8 == 1 {
+            guard let value = reader.read(5) else { return nil }
+            height = (value + 1) * 8
+        } else {
+            guard let value = u32Size() else { return nil }
+            height = value
+        }
+        guard let ratio = reader.read(3) else { return nil }
+        let ratios = [(1, 1), (12, 10), (4, 3), (3, 2), (16, 9), (5, 4), (2, 1)]
+        let width: Int
+        if ratio > 0 {
+            width = height * ratios[ratio - 1].0 / ratios[ratio - 1].1
+        } else if div8 == 1 {
+            guard let value = reader.read(5) else { return nil }
+            width = (value + 1) * 8
+        } else {
+            guard let value = u32Size() else { return nil }
+            width = value
+        }
+        return sized("jpegxl_pipe", width, height)
+    }
+
+    /// The ISO-BMFF form of JPEG XL: the codestream starts in a `jxlc` box, or in the first
+    /// `jxlp` box after its 4-byte part index.
+    private static func jpegXLContainer(_ handle: FileHandle) -> ImageHeader? {
+        var offset: UInt64 = 0
+        for _ in 0..<64 {
+            guard (try? handle.seek(toOffset: offset)) != nil,
+                  let header = try? handle.read(upToCount: 16), header.count >= 8 else { return nil }
+            let box = [UInt8](header)
+            var size = UInt64(bigEndian(box, 0, 4))
+            var headerLength: UInt64 = 8
+            if size == 1, box.count == 16 {
+                size = UInt64(bigEndian(box, 8, 8))
+                headerLength = 16
+            }
+            let type = String(decoding: box[4..<8], as: UTF8.self)
+            if type == "jxlc" || type == "jxlp" {
+                let skip: UInt64 = type == "jxlp" ? 4 : 0
+                guard (try? handle.seek(toOffset: offset + headerLength + skip)) != nil,
+                      let start = try? handle.read(upToCount: 32), start.starts(with: [0xFF, 0x0A]) else { return nil }
+                return jpegXL(codestream: Array([UInt8](start).dropFirst(2)))
+            }
+            guard size >= headerLength else { return nil } // 0 = "to the end": no codestream box follows
+            offset += size
+        }
         return nil
     }
 
@@ -83,5 +144,22 @@ struct ImageHeader: Equatable {
     private static func littleEndian(_ bytes: [UInt8], _ at: Int, _ count: Int) -> Int {
         guard at + count <= bytes.count else { return 0 }
         return bytes[at..<at + count].reversed().reduce(0) { $0 << 8 | Int($1) }
+    }
+}
+
+/// Reads bit fields least significant bit first, as JPEG XL packs them.
+private struct LSBBitReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    mutating func read(_ count: Int) -> Int? {
+        guard position + count <= bytes.count * 8 else { return nil }
+        var value = 0
+        for bit in 0..<count {
+            let index = position + bit
+            value |= Int((bytes[index / 8] >> (index % 8)) & 1) << bit
+        }
+        position += count
+        return value
     }
 }

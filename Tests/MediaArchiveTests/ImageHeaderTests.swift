@@ -17,6 +17,16 @@ struct ImageHeaderTests {
         #expect(ImageHeader.read(path: Fixtures.media("odd-59x101.jpg")) == ImageHeader(format: "jpeg_pipe", width: 59, height: 101))
     }
 
+    @Test(.enabled(if: Fixtures.corpus != nil, "\(Fixtures.corpusMissingNote)"), arguments: [
+        ("photos/immich/formats/jxl/8bit-sRGB.jxl", 1440, 1080),         // bare codestream
+        ("photos/immich/formats/jxl/16bit-HDR-P3-nclx.jxl", 5667, 3685), // ISO-BMFF container, jxlp boxes
+    ])
+    func jpegXLSizesAgreeWithFFprobe(file: String, width: Int, height: Int) throws {
+        // The sizes ffprobe reports after decoding them.
+        let header = try #require(ImageHeader.read(path: Fixtures.corpus!.appendingPathComponent(file).path))
+        #expect(header == ImageHeader(format: "jpegxl_pipe", width: width, height: height))
+    }
+
     @Test(arguments: ["text.mp4", "random.mp4", "clip-179.9s.mp4", "empty.mp4"])
     func nonPicturesHaveNoHeader(_ name: String) {
         #expect(ImageHeader.read(path: Fixtures.media(name)) == nil)
