@@ -12,10 +12,24 @@ public final class MediaFile {
     // Kept alive as long as the context, which calls back into it.
     private let deadline: InterruptDeadline
 
+    /// Whether libavformat's stream analysis (`avformat_find_stream_info`, which decodes the
+    /// first frames of every stream) runs on open.
+    public enum Analysis: Sendable {
+        /// Only when the container's header leaves something unknown. An MP4/MOV header states
+        /// codec, size, sample rate and duration of every track, so analysing it would only cost
+        /// decoding (several frames of a 4K video just to guess H.264's reordering delay).
+        case whenNeeded
+        /// Always (for comparisons in tests).
+        case always
+    }
+
+    /// Set when the header described every stream and the analysis was skipped.
+    let analysisSkipped: Bool
+
     /// Opens the file and reads its stream parameters.
     ///
     /// The corresponding C functions are `avformat_open_input` and `avformat_find_stream_info`.
-    public init(path: String, limits: OpenLimits = .standard) throws(FFmpegError) {
+    public init(path: String, limits: OpenLimits = .standard, analysis: Analysis = .whenNeeded) throws(FFmpegError) {
         MediaProbeLogging.silenceFFmpeg()
         self.path = path
         self.limits = limits
@@ -44,7 +58,44 @@ public final class MediaFile {
         self.context = opened
 
         // From here on deinit closes the context, also when find_stream_info fails.
-        try FFmpegError.check(avformat_find_stream_info(opened, nil), "avformat_find_stream_info")
+        analysisSkipped = analysis == .whenNeeded && Self.headerDescribesEveryStream(opened)
+        if !analysisSkipped {
+            try FFmpegError.check(avformat_find_stream_info(opened, nil), "avformat_find_stream_info")
+        }
+    }
+
+    private static let headerTrustedAudio: Set<AVCodecID> = [
+        AV_CODEC_ID_AAC, AV_CODEC_ID_MP3, AV_CODEC_ID_AC3, AV_CODEC_ID_EAC3, AV_CODEC_ID_ALAC,
+        AV_CODEC_ID_PCM_S16LE, AV_CODEC_ID_PCM_S16BE, AV_CODEC_ID_PCM_S24LE, AV_CODEC_ID_PCM_F32LE,
+    ]
+
+    /// True for an MP4/MOV whose sample descriptions give every audio and video track its codec,
+    /// size or sample rate, and a length (fragmented files, whose tracks are empty in the
+    /// header, are analysed as usual).
+    private static func headerDescribesEveryStream(_ context: UnsafeMutablePointer<AVFormatContext>) -> Bool {
+        guard String(cString: context.pointee.iformat.pointee.name) == "mov,mp4,m4a,3gp,3g2,mj2",
+              context.pointee.nb_streams > 0 else { return false }
+        var playable = 0
+        for index in 0..<Int(context.pointee.nb_streams) {
+            guard let stream = context.pointee.streams[index] else { return false }
+            let parameters = stream.pointee.codecpar.pointee
+            let described: Bool
+            switch parameters.codec_type {
+            case AVMEDIA_TYPE_VIDEO:
+                described = parameters.width > 0 && parameters.height > 0
+            case AVMEDIA_TYPE_AUDIO:
+                // Only codecs whose sample entry states the real rate (an Opus entry may say
+                // 16 kHz for what decodes at 48 kHz).
+                described = parameters.sample_rate > 0 && parameters.ch_layout.nb_channels > 0
+                    && headerTrustedAudio.contains(parameters.codec_id)
+            default:
+                continue
+            }
+            guard described, parameters.codec_id != AV_CODEC_ID_NONE,
+                  stream.pointee.duration != cffmpeg_nopts_value(), stream.pointee.duration > 0 else { return false }
+            playable += 1
+        }
+        return playable > 0
     }
 
     deinit {
@@ -76,9 +127,31 @@ public final class MediaFile {
     /// it (from the bit rate, or for MPEG-PS/TS from a few timestamps near each end), which can
     /// be far off.
     public var statedDuration: (seconds: Double, isEstimate: Bool)? {
+        if analysisSkipped { return headerDuration }
         let duration = context.pointee.duration
         guard duration != cffmpeg_nopts_value(), duration > 0 else { return nil }
         return (Double(duration) / Double(AV_TIME_BASE), cffmpeg_duration_is_estimated(context) != 0)
+    }
+
+    /// Without the analysis libavformat has not combined the tracks' lengths: the largest track
+    /// end minus the earliest track start, over picture and sound, as the analysis would.
+    private var headerDuration: (seconds: Double, isEstimate: Bool)? {
+        var earliest = Double.infinity
+        var latest = -Double.infinity
+        // The movie header's own length (mvhd), which the demuxer keeps; a track can state less
+        // (an Opus track whose media header counts only part of its samples).
+        if context.pointee.duration != cffmpeg_nopts_value(), context.pointee.duration > 0 {
+            earliest = 0
+            latest = Double(context.pointee.duration) / Double(AV_TIME_BASE)
+        }
+        for stream in streams where stream.isPlayable {
+            guard let duration = stream.durationSeconds else { continue }
+            let start = stream.startSeconds ?? 0
+            earliest = min(earliest, start)
+            latest = max(latest, start + duration)
+        }
+        guard latest > earliest else { return nil }
+        return (latest - earliest, false)
     }
 
     /// Container-level metadata tags (title, creation_time, com.apple.quicktime.*, …).
