@@ -41,6 +41,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks only (bench/catalogue-scale): times Catalog.add in process.
+        .executableTarget(name: "catalogue-bench", dependencies: ["MediaArchive"], path: "bench/CatalogueBench"),
+
         // Locates Tests/Fixtures and ../shared/corpus for every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
