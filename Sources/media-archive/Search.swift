@@ -29,12 +29,16 @@ extension MediaArchiveCommand {
             query.verdict = verdict
             query.camera = camera
             query.text = text
-            let entries: [CatalogEntry]
-            do { entries = try Catalog(settings: settings).search(query) } catch { throw failArchive(error) }
-            if options.json {
-                try JSONOutput.print(entries)
-            } else {
-                print(EntryTable.render(entries, counties: settings.counties))
+            do {
+                if options.json {
+                    // Entries as stored, one per line: no decoding and re-encoding of thousands.
+                    let lines = try Catalog(settings: settings).searchJSONLines(query)
+                    JSONOutput.printLines(lines)
+                } else {
+                    print(EntryTable.render(try Catalog(settings: settings).search(query), counties: settings.counties))
+                }
+            } catch {
+                throw failArchive(error)
             }
         }
     }

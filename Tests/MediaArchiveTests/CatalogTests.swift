@@ -53,24 +53,48 @@ struct CatalogTests {
         #expect(throws: ArchiveError.self) { _ = try catalog.show(prefix: "abc") }
     }
 
-    @Test func catalogueFilesArePlainJSONWithSchemaVersions() throws {
+    /// The one day-shard file of 22 May (one photo that day).
+    static func shard(of day: String, in settings: ArchiveSettings) throws -> URL {
+        let folder = settings.root.appendingPathComponent("qingfeng/index/days/2021/\(day)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.count == 1)
+        return folder.appendingPathComponent(try #require(files.first))
+    }
+
+    @Test func catalogueFilesArePlainJSONOneEntryPerLine() throws {
         let settings = try Self.populated()
-        let shard = settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-22.json")
-        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: shard)) as? [[String: Any]])
+        let shard = try Self.shard(of: "2021-05-22", in: settings)
+        let text = try String(contentsOf: shard, encoding: .utf8)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(json.count == 1)
         #expect(json[0]["schemaVersion"] as? Int == 1)
         #expect(json[0]["county"] as? String == "qingfeng")
+        let sha = try #require(json[0]["sha256"] as? String)
+        #expect(shard.lastPathComponent == "\(sha.prefix(1)).json")
+        #expect(text.split(separator: "\n").count == 3) // "[", the entry, "]"
+    }
+
+    @Test func storedTextAndDecodedSearchAgree() throws {
+        let catalog = Catalog(settings: try Self.populated())
+        for kind in [nil, MediaKind.photo, .video] {
+            var query = CatalogQuery()
+            query.kind = kind
+            let decoded = try catalog.search(query)
+            let lines = try catalog.searchJSONLines(query)
+            let fromText = try lines.map { try JSONDecoder().decode(CatalogEntry.self, from: Data($0.utf8)) }
+            #expect(fromText == decoded, "kind \(String(describing: kind))")
+        }
     }
 
     @Test func aDamagedCatalogueFileIsNamedInTheError() throws {
         let settings = try Self.populated()
-        let shard = settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-22.json")
+        let shard = try Self.shard(of: "2021-05-22", in: settings)
         try Data("{ broken".utf8).write(to: shard)
         do {
             _ = try Catalog(settings: settings).search(CatalogQuery())
             Issue.record("a broken shard was read")
         } catch {
-            #expect("\(error)".contains("2021-05-22.json"))
+            #expect("\(error)".contains("2021-05-22/"))
         }
     }
 }

@@ -10,7 +10,7 @@ struct CountyFolderTests {
         let sha = String(repeating: "ab", count: 32)
         #expect(folder.objectPath(sha256: sha, extension: "mp4") == "hualong/objects/ab/\(sha).mp4")
         #expect(folder.thumbnailPath(sha256: sha) == "hualong/thumbs/ab/\(sha).jpg")
-        #expect(folder.dayShard(CalendarDay(2021, 5, 23)).path == "/srv/archive/hualong/index/days/2021/2021-05-23.json")
+        #expect(folder.dayShard(CalendarDay(2021, 5, 23), sha256: sha).path == "/srv/archive/hualong/index/days/2021/2021-05-23/a.json")
     }
 
     @Test(arguments: ["hualong/../../etc/passwd", "/etc/passwd", "qingfeng/objects/x.mp4", "hualong//x", "hualong/a\0b", "hualong"])

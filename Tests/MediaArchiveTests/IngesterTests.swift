@@ -86,8 +86,8 @@ struct IngesterTests {
         #expect(entry.kind == .video && abs((entry.durationSeconds ?? 0) - 1) < 0.1)
         let thumbnail = try #require(entry.thumbnail)
         #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent(thumbnail).path))
-        // The shard on disk is that day's file.
-        #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-23.json").path))
+        // The shard on disk is that day's, chosen by the hash's first digit.
+        #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-23/\(entry.sha256.prefix(1)).json").path))
     }
 
     @Test func itemsWithoutCaptureTimeAreFiledUnderTheIngestDay() throws {

@@ -20,6 +20,13 @@ public struct CatalogQuery: Sendable {
         return DayRange(start: from ?? CalendarDay(1900, 1, 1), end: to ?? CalendarDay(9999, 12, 31))
     }
 
+    /// `matches` for the filters that can be read off an entry's stored JSON text.
+    func matchesText(_ json: Substring) -> Bool {
+        if let kind, EntryLine.stringValue(of: "kind", in: json) != Substring(kind.rawValue) { return false }
+        if let verdict, EntryLine.stringValue(of: "verdict", in: json) != Substring(verdict.rawValue) { return false }
+        return true
+    }
+
     func matches(_ entry: CatalogEntry) -> Bool {
         if let kind, entry.kind != kind { return false }
         if let verdict, entry.verdict != verdict { return false }
@@ -69,6 +76,30 @@ public struct Catalog: Sendable {
             try countyCatalog(county).allEntries(in: range).filter(query.matches)
                 .sorted { ($0.day, $0.ingestedAt) < ($1.day, $1.ingestedAt) }
         }
+    }
+
+    /// The same entries as `search`, as the JSON text the catalogue stores for each (one line
+    /// per entry), passed through without decoding — what `search --json` prints. Kind and
+    /// verdict are matched on the text; a camera or text query decodes.
+    public func searchJSONLines(_ query: CatalogQuery) throws -> [Substring] {
+        if query.camera != nil || query.text != nil {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return try search(query).map { Substring(String(decoding: try encoder.encode($0), as: UTF8.self)) }
+        }
+        let counties = query.counties.isEmpty ? settings.counties.counties : query.counties
+        let range = query.dayRange
+        if let range, range.start > range.end { return [] }
+        var lines: [Substring] = []
+        for county in counties {
+            let catalog = try countyCatalog(county)
+            for day in try catalog.days(in: range) {
+                for line in try catalog.entryLines(on: day) where query.matchesText(line.json) {
+                    lines.append(line.json)
+                }
+            }
+        }
+        return lines
     }
 
     /// The one entry whose SHA-256 starts with `prefix` (at least 6 hex digits), looked up by

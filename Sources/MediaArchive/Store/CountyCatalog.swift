@@ -1,6 +1,7 @@
 import Foundation
 
-/// One county's JSON catalogue: entries in day shards, and a SHA-256 → day locator.
+/// One county's JSON catalogue: entries in day shards (16 per day, by the SHA-256's first
+/// digit), and a SHA-256 → day locator.
 ///
 /// Reads need no lock (every file is replaced atomically, so a reader sees the old or the new
 /// version). Writes take the county's lock, and write the locator before the day shard: a
@@ -11,22 +12,53 @@ struct CountyCatalog: Sendable {
 
     // MARK: Reading
 
+    /// A day's entries, oldest ingest first.
     func entries(on day: CalendarDay) throws -> [CatalogEntry] {
-        try Self.readJSON([CatalogEntry].self, at: folder.dayShard(day)) ?? []
+        try shardFiles(on: day).flatMap { try Self.readJSON([CatalogEntry].self, at: $0) ?? [] }
+            .sorted { $0.ingestedAt < $1.ingestedAt }
     }
 
-    /// Days that have a shard, oldest first; limited to `range` when given.
+    /// A day's entries as the JSON text stored for each (one entry per line), oldest ingest
+    /// first, without decoding them.
+    func entryLines(on day: CalendarDay) throws -> [EntryLine] {
+        var lines: [EntryLine] = []
+        for shard in shardFiles(on: day) {
+            let data: Data
+            do {
+                data = try Data(contentsOf: shard)
+            } catch {
+                throw ArchiveError.catalogue(path: shard.path, reason: "cannot be read (\(error.localizedDescription))")
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            for line in text.split(separator: "\n") where line.first == "{" {
+                let entry = line.last == "," ? line.dropLast() : line
+                guard let line = EntryLine(json: entry) else {
+                    throw ArchiveError.catalogue(path: shard.path, reason: "is not a valid catalogue file (an entry line has no ingestedAt)")
+                }
+                lines.append(line)
+            }
+        }
+        return lines.sorted { $0.ingestedAt < $1.ingestedAt }
+    }
+
+    private func shardFiles(on day: CalendarDay) -> [URL] {
+        let folder = folder.dayFolder(day)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Days that have entries, oldest first; limited to `range` when given.
     func days(in range: DayRange? = nil) throws -> [CalendarDay] {
         if let range, let span = range.dayCount, span <= 3660 {
-            // A bounded range looks only at the files that can exist; no directory listing.
-            return range.allDays.filter { FileManager.default.fileExists(atPath: folder.dayShard($0).path) }
+            // A bounded range looks only at the folders that can exist; no listing of years.
+            return range.allDays.filter { FileManager.default.fileExists(atPath: folder.dayFolder($0).path) }
         }
         let years = (try? FileManager.default.contentsOfDirectory(atPath: folder.days.path)) ?? []
         var days: [CalendarDay] = []
         for year in years where Int(year) != nil {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.days.appendingPathComponent(year).path)) ?? []
-            for name in names where name.hasSuffix(".json") {
-                if let day = CalendarDay(parsing: String(name.dropLast(5))), range?.contains(day) ?? true {
+            for name in names {
+                if let day = CalendarDay(parsing: name), range?.contains(day) ?? true {
                     days.append(day)
                 }
             }
@@ -41,7 +73,7 @@ struct CountyCatalog: Sendable {
     /// The entry for this content, if catalogued.
     func entry(sha256: String) throws -> CatalogEntry? {
         guard let day = try locate(sha256) else { return nil }
-        return try entries(on: day).first { $0.sha256 == sha256 }
+        return try Self.readJSON([CatalogEntry].self, at: folder.dayShard(day, sha256: sha256))?.first { $0.sha256 == sha256 }
     }
 
     private func locate(_ sha256: String) throws -> CalendarDay? {
@@ -62,12 +94,13 @@ struct CountyCatalog: Sendable {
     func add(_ entry: CatalogEntry) throws -> Addition {
         try CountyLock.withLock(folder.lockFile) {
             if let day = try locate(entry.sha256) {
-                var shard = try entries(on: day)
+                let shardURL = folder.dayShard(day, sha256: entry.sha256)
+                var shard = try Self.readJSON([CatalogEntry].self, at: shardURL) ?? []
                 if let index = shard.firstIndex(where: { $0.sha256 == entry.sha256 }) {
                     let newNames = entry.originalNames.filter { !shard[index].originalNames.contains($0) }
                     if !newNames.isEmpty {
                         shard[index].originalNames += newNames
-                        try write(shard, on: day)
+                        try Self.writeShard(shard, to: shardURL)
                     }
                     return .duplicate(shard[index])
                 }
@@ -75,15 +108,27 @@ struct CountyCatalog: Sendable {
             var locator = try Self.readJSON([String: CalendarDay].self, at: folder.hashShard(sha256: entry.sha256)) ?? [:]
             locator[entry.sha256] = entry.day
             try Self.writeJSON(locator, to: folder.hashShard(sha256: entry.sha256))
-            var shard = try entries(on: entry.day)
+            let shardURL = folder.dayShard(entry.day, sha256: entry.sha256)
+            var shard = try Self.readJSON([CatalogEntry].self, at: shardURL) ?? []
             shard.append(entry)
-            try write(shard, on: entry.day)
+            try Self.writeShard(shard, to: shardURL)
             return .added(entry)
         }
     }
 
-    private func write(_ shard: [CatalogEntry], on day: CalendarDay) throws {
-        try Self.writeJSON(shard, to: folder.dayShard(day))
+    /// A JSON array with one entry per line, so that search can pass entries through without
+    /// decoding them and people can read and grep the files.
+    private static func writeShard(_ shard: [CatalogEntry], to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data("[\n".utf8)
+        for (index, entry) in shard.enumerated() {
+            data.append(try encoder.encode(entry))
+            data.append(contentsOf: Array((index == shard.count - 1 ? "\n" : ",\n").utf8))
+        }
+        data.append(contentsOf: Array("]\n".utf8))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(data, to: url)
     }
 
     // MARK: JSON files
@@ -132,5 +177,26 @@ extension DayRange {
             let parts = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: offset, to: first)!)
             return CalendarDay(parts.year!, parts.month!, parts.day!)
         }
+    }
+}
+
+/// One catalogue entry as stored: its JSON text (compact, keys sorted) and its ingest time.
+public struct EntryLine: Sendable {
+    public var json: Substring
+    public var ingestedAt: Substring
+
+    init?(json: Substring) {
+        guard let value = EntryLine.stringValue(of: "ingestedAt", in: json) else { return nil }
+        self.json = json
+        ingestedAt = value
+    }
+
+    /// The text of a top-level string key. Keys are written sorted and compact (`"key":"value"`),
+    /// and a quote inside a string is always escaped, so the pattern cannot match inside a value.
+    static func stringValue(of key: String, in json: Substring) -> Substring? {
+        guard let start = json.range(of: "\"\(key)\":\"") else { return nil }
+        let rest = json[start.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return rest[..<end]
     }
 }

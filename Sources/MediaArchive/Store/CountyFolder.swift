@@ -5,7 +5,8 @@ import Foundation
 /// ```
 /// <root>/<slug>/objects/3f/3fa9…e1.mp4    the file, named by the SHA-256 of its bytes
 /// <root>/<slug>/thumbs/3f/3fa9…e1.jpg     its thumbnail
-/// <root>/<slug>/index/days/2021/2021-05-23.json   entries dated that day (capture, else ingest)
+/// <root>/<slug>/index/days/2021/2021-05-23/3.json entries dated that day (capture, else ingest)
+///                                                  whose SHA-256 starts with 3
 /// <root>/<slug>/index/hashes/3f.json      which day holds each SHA-256
 /// <root>/<slug>/index/.lock               serialises catalogue updates across processes
 /// <root>/<slug>/staging/                  copies in progress (same filesystem, so rename is atomic)
@@ -42,9 +43,16 @@ public struct CountyFolder: Sendable {
         "\(county.slug)/thumbs/\(sha256.prefix(2))/\(sha256).jpg"
     }
 
-    func dayShard(_ day: CalendarDay) -> URL {
+    /// The folder of one day's entries.
+    func dayFolder(_ day: CalendarDay) -> URL {
         days.appendingPathComponent(String(format: "%04d", day.year), isDirectory: true)
-            .appendingPathComponent("\(day).json")
+            .appendingPathComponent(day.description, isDirectory: true)
+    }
+
+    /// One of a day's 16 shards, chosen by the first hex digit of the SHA-256, so that adding an
+    /// entry to even the busiest day rewrites a sixteenth of it.
+    func dayShard(_ day: CalendarDay, sha256: String) -> URL {
+        dayFolder(day).appendingPathComponent("\(sha256.prefix(1)).json")
     }
 
     func hashShard(sha256: String) -> URL {
