@@ -32,13 +32,36 @@ enum HashingCopy {
             if !finished { unlink(temporary.path) }
         }
 
+        // Two buffers: while one chunk is written on a second thread, the same chunk is hashed
+        // here and then the next is read into the other buffer, so hashing and writing overlap.
         var hasher = SHA256()
         var total: Int64 = 0
-        try forEachChunk(of: input, path: source) { chunk in
-            hasher.update(bufferPointer: chunk)
-            try writeAll(output, chunk, path: temporary.path)
-            total += Int64(chunk.count)
+        let buffers = (0..<2).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096) }
+        let writer = BackgroundWriter(descriptor: output, path: temporary.path)
+        defer {
+            try? writer.wait()
+            buffers.forEach { $0.deallocate() }
         }
+        #if os(Linux)
+        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
+        var index = 0
+        while true {
+            let buffer = buffers[index % 2]
+            let count = read(input, buffer.baseAddress, chunkBytes)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.posixError("cannot read \(source)")
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            try writer.wait() // the previous chunk is on disk (or in the page cache) in order
+            writer.write(chunk)
+            hasher.update(bufferPointer: chunk)
+            total += Int64(count)
+            index += 1
+        }
+        try writer.wait()
         guard fsync(output) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
         finished = true
         return Copied(temporary: temporary, sha256: hex(hasher.finalize()), bytes: total)
@@ -72,7 +95,7 @@ enum HashingCopy {
         }
     }
 
-    private static func writeAll(_ descriptor: Int32, _ chunk: UnsafeRawBufferPointer, path: String) throws {
+    fileprivate static func writeAll(_ descriptor: Int32, _ chunk: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < chunk.count {
             let written = write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
@@ -93,5 +116,40 @@ enum HashingCopy {
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+}
+
+/// Writes one chunk at a time on its own thread.
+///
+/// `@unchecked Sendable` is safe because of how `HashingCopy.copy` uses it: a chunk handed to
+/// `write` is not touched again (its buffer is not refilled) until `wait()` has returned, at most
+/// one write is in flight, and `failure` is only read after `wait()`.
+private final class BackgroundWriter: @unchecked Sendable {
+    private let descriptor: Int32
+    private let path: String
+    private let queue = DispatchQueue(label: "media-archive.hashing-copy")
+    private let group = DispatchGroup()
+    private var failure: (any Error)?
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    func write(_ chunk: UnsafeRawBufferPointer) {
+        nonisolated(unsafe) let chunk = chunk
+        queue.async(group: group) {
+            do {
+                try HashingCopy.writeAll(self.descriptor, chunk, path: self.path)
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    /// Waits for the chunk in flight; rethrows its write error, if any.
+    func wait() throws {
+        group.wait()
+        if let failure { throw failure }
     }
 }
