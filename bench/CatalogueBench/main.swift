@@ -6,12 +6,16 @@
 //       county, and the next day from the list (cycled): one day = every add to the same shard.
 //   catalogue-bench parts ARCHIVE COUNTY DAY SHA256 RUNS
 //       What one add is made of, redone by hand on that county's real files: read + decode
-//       the locator shard and the day shard, encode both, and write both the way AtomicFile
-//       does (temp file, write, fsync, rename, fsync the folder), into scratch files that are
-//       then removed, so the catalogue is left as it was.
+//       the locator shard and the day shard the SHA-256 goes to (one of the day's 16:
+//       days/YYYY/YYYY-MM-DD/<first hex digit>.json), encode both (the day shard as
+//       CountyCatalog.writeShard does: one compact entry per line), and write both the way
+//       AtomicFile does (temp file, write, fsync, rename, fsync the folder), into scratch
+//       files that are then removed, so the catalogue is left as it was.
 //   catalogue-bench search ARCHIVE COUNTY FROM|- TO|- RUNS
-//       Catalog.search in process (no process start), and the JSON encoding of its result
-//       as `search --json` prints it (pretty, sorted keys), each timed separately.
+//       In process (no process start), each timed separately: Catalog.searchJSONLines (what
+//       `search --json` runs: the stored entry lines, not decoded), the assembly of the
+//       printed text from those lines (as JSONOutput.printLines), and for comparison
+//       Catalog.search (every entry decoded: the table view and the library).
 //
 // Prints one JSON object on stdout (milliseconds). Only for benchmarks: not a product.
 import Foundation
@@ -90,7 +94,7 @@ case "parts":
     let countyDir = URL(fileURLWithPath: arguments[2], isDirectory: true).appendingPathComponent(arguments[3])
     let day = parseDay(arguments[4])
     let sha = arguments[5]
-    let dayFile = countyDir.appendingPathComponent(String(format: "index/days/%04d/\(day).json", day.year))
+    let dayFile = countyDir.appendingPathComponent(String(format: "index/days/%04d/\(day)/\(sha.prefix(1)).json", day.year))
     let hashFile = countyDir.appendingPathComponent("index/hashes/\(sha.prefix(2)).json")
 
     func atomicWrite(_ data: Data, like target: URL) {
@@ -130,6 +134,15 @@ case "parts":
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    func encodeShard(_ shard: [CatalogEntry]) throws -> Data {  // as CountyCatalog.writeShard
+        var data = Data("[\n".utf8)
+        for (index, entry) in shard.enumerated() {
+            data.append(try encoder.encode(entry))
+            data.append(contentsOf: Array((index == shard.count - 1 ? "\n" : ",\n").utf8))
+        }
+        data.append(contentsOf: Array("]\n".utf8))
+        return data
+    }
     var dayEntries = 0, locatorEntries = 0, dayBytes = 0, locatorBytes = 0
     do {
         for _ in 0..<runs {
@@ -143,7 +156,7 @@ case "parts":
                 shard = try JSONDecoder().decode([CatalogEntry].self, from: Data(contentsOf: dayFile))
             }
             try time("encode locator shard") { locatorData = try encoder.encode(locator) }
-            try time("encode day shard") { shardData = try encoder.encode(shard) }
+            try time("encode day shard") { shardData = try encodeShard(shard) }
             time("atomic write locator shard (2 fsyncs)") { atomicWrite(locatorData, like: hashFile) }
             time("atomic write day shard (2 fsyncs)") { atomicWrite(shardData, like: dayFile) }
             time("fsync of an empty file + its folder") { atomicWrite(Data(), like: dayFile) }
@@ -161,7 +174,7 @@ case "search":
         fail("usage: catalogue-bench search ARCHIVE COUNTY FROM|- TO|- RUNS")
     }
     let root = URL(fileURLWithPath: arguments[2], isDirectory: true)
-    var searchMS: [Double] = [], encodeMS: [Double] = []
+    var searchMS: [Double] = [], linesMS: [Double] = [], printMS: [Double] = []
     var found = 0, outputBytes = 0
     do {
         let settings = try ArchiveSettings.load(root: root)
@@ -170,20 +183,29 @@ case "search":
         query.from = arguments[4] == "-" ? nil : parseDay(arguments[4])
         query.to = arguments[5] == "-" ? nil : parseDay(arguments[5])
         let catalog = Catalog(settings: settings)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         for _ in 0..<runs {
-            var entries: [CatalogEntry] = []
             var start = clock.now
-            entries = try catalog.search(query)
-            searchMS.append(ms(clock.now - start))
+            let lines = try catalog.searchJSONLines(query)
+            linesMS.append(ms(clock.now - start))
             start = clock.now
-            let data = try encoder.encode(entries)
-            encodeMS.append(ms(clock.now - start))
-            found = entries.count; outputBytes = data.count
+            // As JSONOutput.printLines, without the write to stdout.
+            var output = "[\n"
+            output.reserveCapacity(lines.reduce(4) { $0 + $1.utf8.count + 2 })
+            for (index, line) in lines.enumerated() {
+                output += line
+                output += index == lines.count - 1 ? "\n" : ",\n"
+            }
+            output += "]\n"
+            let data = Data(output.utf8)
+            printMS.append(ms(clock.now - start))
+            start = clock.now
+            let entries = try catalog.search(query)
+            searchMS.append(ms(clock.now - start))
+            guard entries.count == lines.count else { fail("search found \(entries.count), searchJSONLines \(lines.count)") }
+            found = lines.count; outputBytes = data.count
         }
     } catch { fail("\(error)") }
-    printJSON(["search_ms": searchMS, "encode_ms": encodeMS, "entries": found, "outputBytes": outputBytes])
+    printJSON(["lines_ms": linesMS, "print_ms": printMS, "search_ms": searchMS, "entries": found, "outputBytes": outputBytes])
 
 default:
     fail("unknown mode \(arguments[1])")
