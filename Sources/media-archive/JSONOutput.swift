@@ -11,14 +11,14 @@ enum JSONOutput {
     }
 
     /// A JSON array whose elements are already JSON text, one per line.
-    static func printLines(_ lines: [Substring]) {
-        var output = "[\n"
-        output.reserveCapacity(lines.reduce(4) { $0 + $1.utf8.count + 2 })
+    static func printLines(_ lines: [Data]) {
+        var output = Data("[\n".utf8)
+        output.reserveCapacity(lines.reduce(4) { $0 + $1.count + 2 })
         for (index, line) in lines.enumerated() {
-            output += line
-            output += index == lines.count - 1 ? "\n" : ",\n"
+            output.append(line)
+            output.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
         }
-        output += "]\n"
-        FileHandle.standardOutput.write(Data(output.utf8))
+        output.append(contentsOf: Array("]\n".utf8))
+        FileHandle.standardOutput.write(output)
     }
 }

@@ -81,7 +81,7 @@ struct CatalogTests {
             query.kind = kind
             let decoded = try catalog.search(query)
             let lines = try catalog.searchJSONLines(query)
-            let fromText = try lines.map { try JSONDecoder().decode(CatalogEntry.self, from: Data($0.utf8)) }
+            let fromText = try lines.map { try JSONDecoder().decode(CatalogEntry.self, from: $0) }
             #expect(fromText == decoded, "kind \(String(describing: kind))")
         }
     }

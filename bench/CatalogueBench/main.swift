@@ -189,14 +189,13 @@ case "search":
             linesMS.append(ms(clock.now - start))
             start = clock.now
             // As JSONOutput.printLines, without the write to stdout.
-            var output = "[\n"
-            output.reserveCapacity(lines.reduce(4) { $0 + $1.utf8.count + 2 })
+            var data = Data("[\n".utf8)
+            data.reserveCapacity(lines.reduce(4) { $0 + $1.count + 2 })
             for (index, line) in lines.enumerated() {
-                output += line
-                output += index == lines.count - 1 ? "\n" : ",\n"
+                data.append(line)
+                data.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
             }
-            output += "]\n"
-            let data = Data(output.utf8)
+            data.append(contentsOf: Array("]\n".utf8))
             printMS.append(ms(clock.now - start))
             start = clock.now
             let entries = try catalog.search(query)

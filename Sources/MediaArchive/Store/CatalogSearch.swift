@@ -21,9 +21,9 @@ public struct CatalogQuery: Sendable {
     }
 
     /// `matches` for the filters that can be read off an entry's stored JSON text.
-    func matchesText(_ json: Substring) -> Bool {
-        if let kind, EntryLine.stringValue(of: "kind", in: json) != Substring(kind.rawValue) { return false }
-        if let verdict, EntryLine.stringValue(of: "verdict", in: json) != Substring(verdict.rawValue) { return false }
+    func matchesText(_ line: EntryLine) -> Bool {
+        if let kind, !line.has("kind", equalTo: kind.rawValue) { return false }
+        if let verdict, !line.has("verdict", equalTo: verdict.rawValue) { return false }
         return true
     }
 
@@ -81,20 +81,20 @@ public struct Catalog: Sendable {
     /// The same entries as `search`, as the JSON text the catalogue stores for each (one line
     /// per entry), passed through without decoding — what `search --json` prints. Kind and
     /// verdict are matched on the text; a camera or text query decodes.
-    public func searchJSONLines(_ query: CatalogQuery) throws -> [Substring] {
+    public func searchJSONLines(_ query: CatalogQuery) throws -> [Data] {
         if query.camera != nil || query.text != nil {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return try search(query).map { Substring(String(decoding: try encoder.encode($0), as: UTF8.self)) }
+            return try search(query).map { try encoder.encode($0) }
         }
         let counties = query.counties.isEmpty ? settings.counties.counties : query.counties
         let range = query.dayRange
         if let range, range.start > range.end { return [] }
-        var lines: [Substring] = []
+        var lines: [Data] = []
         for county in counties {
             let catalog = try countyCatalog(county)
             for day in try catalog.days(in: range) {
-                for line in try catalog.entryLines(on: day) where query.matchesText(line.json) {
+                for line in try catalog.entryLines(on: day) where query.matchesText(line) {
                     lines.append(line.json)
                 }
             }

@@ -19,7 +19,7 @@ struct CountyCatalog: Sendable {
     }
 
     /// A day's entries as the JSON text stored for each (one entry per line), oldest ingest
-    /// first, without decoding them.
+    /// first, without decoding them: the lines are found and read as bytes.
     func entryLines(on day: CalendarDay) throws -> [EntryLine] {
         var lines: [EntryLine] = []
         for shard in shardFiles(on: day) {
@@ -29,14 +29,10 @@ struct CountyCatalog: Sendable {
             } catch {
                 throw ArchiveError.catalogue(path: shard.path, reason: "cannot be read (\(error.localizedDescription))")
             }
-            let text = String(decoding: data, as: UTF8.self)
-            for line in text.split(separator: "\n") where line.first == "{" {
-                let entry = line.last == "," ? line.dropLast() : line
-                guard let line = EntryLine(json: entry) else {
-                    throw ArchiveError.catalogue(path: shard.path, reason: "is not a valid catalogue file (an entry line has no ingestedAt)")
-                }
-                lines.append(line)
+            guard let found = EntryLine.lines(in: data) else {
+                throw ArchiveError.catalogue(path: shard.path, reason: "is not a valid catalogue file (an entry line has no ingestedAt)")
             }
+            lines += found
         }
         return lines.sorted { $0.ingestedAt < $1.ingestedAt }
     }
@@ -182,21 +178,51 @@ extension DayRange {
 
 /// One catalogue entry as stored: its JSON text (compact, keys sorted) and its ingest time.
 public struct EntryLine: Sendable {
-    public var json: Substring
-    public var ingestedAt: Substring
+    /// The entry's JSON, a slice of the shard file's bytes.
+    public var json: Data
+    public var ingestedAt: String
 
-    init?(json: Substring) {
-        guard let value = EntryLine.stringValue(of: "ingestedAt", in: json) else { return nil }
-        self.json = json
-        ingestedAt = value
+    /// The entry lines of a shard file (`[`, one entry per line, `]`); nil if a line lacks
+    /// its ingest time.
+    static func lines(in data: Data) -> [EntryLine]? {
+        let bytes = [UInt8](data)
+        var lines: [EntryLine] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var last = end
+            if last > start, bytes[last - 1] == UInt8(ascii: ",") { last -= 1 }
+            if last > start, bytes[start] == UInt8(ascii: "{") {
+                guard let stamp = stringValue(of: ingestedAtKey, in: bytes[start..<last]) else { return nil }
+                lines.append(EntryLine(json: data[data.startIndex + start ..< data.startIndex + last], ingestedAt: stamp))
+            }
+            start = end + 1
+        }
+        return lines
     }
+
+    /// Whether this entry's top-level string `key` equals `value`.
+    func has(_ key: String, equalTo value: String) -> Bool {
+        EntryLine.stringValue(of: Array("\"\(key)\":\"".utf8), in: [UInt8](json)[...]) == value
+    }
+
+    private static let ingestedAtKey = Array("\"ingestedAt\":\"".utf8)
 
     /// The text of a top-level string key. Keys are written sorted and compact (`"key":"value"`),
     /// and a quote inside a string is always escaped, so the pattern cannot match inside a value.
-    static func stringValue(of key: String, in json: Substring) -> Substring? {
-        guard let start = json.range(of: "\"\(key)\":\"") else { return nil }
-        let rest = json[start.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return rest[..<end]
+    private static func stringValue(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> String? {
+        guard let first = pattern.first, line.count >= pattern.count else { return nil }
+        var index = line.startIndex
+        let lastStart = line.endIndex - pattern.count
+        while index <= lastStart {
+            guard let hit = line[index...lastStart].firstIndex(of: first) else { return nil }
+            if line[hit..<hit + pattern.count].elementsEqual(pattern) {
+                let valueStart = hit + pattern.count
+                guard let close = line[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                return String(decoding: line[valueStart..<close], as: UTF8.self)
+            }
+            index = hit + 1
+        }
+        return nil
     }
 }
