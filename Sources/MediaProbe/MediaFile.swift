@@ -15,8 +15,8 @@ public final class MediaFile {
     /// Whether libavformat's stream analysis (`avformat_find_stream_info`, which decodes the
     /// first frames of every stream) runs on open.
     public enum Analysis: Sendable {
-        /// Only when the container's header leaves something unknown. An MP4/MOV header states
-        /// codec, size, sample rate and duration of every track, so analysing it would only cost
+        /// Only when the container's header leaves something unknown. An MP4/MOV or Matroska
+        /// header states codec, size, sample rate and length, so analysing it would only cost
         /// decoding (several frames of a 4K video just to guess H.264's reordering delay).
         case whenNeeded
         /// Always (for comparisons in tests).
@@ -61,20 +61,65 @@ public final class MediaFile {
         analysisSkipped = analysis == .whenNeeded && Self.headerDescribesEveryStream(opened)
         if !analysisSkipped {
             try FFmpegError.check(avformat_find_stream_info(opened, nil), "avformat_find_stream_info")
+        } else if formatName == "matroska,webm" {
+            // Matroska often states no frame rate; the analysis would decode frames to learn it.
+            // The first packets' timestamps tell it without decoding.
+            try estimateFrameRatesFromFirstPackets()
+            readPastStart = true
+        }
+    }
+
+    /// Set once packets have been read during opening: reading from the start needs a new open.
+    private(set) var readPastStart = false
+
+    /// Sets `avg_frame_rate` of video streams that lack one from the spacing of their first
+    /// packets' presentation times.
+    private func estimateFrameRatesFromFirstPackets() throws(FFmpegError) {
+        let wanted = 24
+        var times: [Int: [Int64]] = [:]
+        for index in 0..<Int(context.pointee.nb_streams) {
+            guard let stream = stream(at: index), stream.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO,
+                  stream.pointee.avg_frame_rate.num <= 0 else { continue }
+            times[index] = []
+        }
+        guard !times.isEmpty else { return }
+        let packet = try Packet()
+        var read = 0
+        while read < wanted * 8, times.values.contains(where: { $0.count < wanted }), try readPacket(into: packet) {
+            defer { av_packet_unref(packet.pointer) }
+            read += 1
+            let index = Int(packet.pointer.pointee.stream_index)
+            let pts = packet.pointer.pointee.pts
+            if times[index] != nil, pts != cffmpeg_nopts_value() { times[index]!.append(pts) }
+        }
+        for (index, stamps) in times where stamps.count >= 3 {
+            guard let stream = stream(at: index) else { continue }
+            // Packets arrive in decoding order, so the first ones may leave gaps in presentation
+            // order: average only the gaps near the typical (median) one.
+            let sorted = stamps.sorted()
+            let gaps = zip(sorted.dropFirst(), sorted).map { Double($0 - $1) }.filter { $0 > 0 }.sorted()
+            guard !gaps.isEmpty else { continue }
+            let median = gaps[gaps.count / 2]
+            let typical = gaps.filter { $0 >= median * 0.5 && $0 <= median * 1.5 }
+            let frameSeconds = typical.reduce(0, +) / Double(typical.count) * av_q2d(stream.pointee.time_base)
+            guard frameSeconds > 0 else { continue }
+            stream.pointee.avg_frame_rate = av_d2q(1 / frameSeconds, 1_000_000)
         }
     }
 
     private static let headerTrustedAudio: Set<AVCodecID> = [
-        AV_CODEC_ID_AAC, AV_CODEC_ID_MP3, AV_CODEC_ID_AC3, AV_CODEC_ID_EAC3, AV_CODEC_ID_ALAC,
+        AV_CODEC_ID_AAC, AV_CODEC_ID_MP3, AV_CODEC_ID_AC3, AV_CODEC_ID_EAC3, AV_CODEC_ID_ALAC, AV_CODEC_ID_VORBIS, AV_CODEC_ID_FLAC,
         AV_CODEC_ID_PCM_S16LE, AV_CODEC_ID_PCM_S16BE, AV_CODEC_ID_PCM_S24LE, AV_CODEC_ID_PCM_F32LE,
     ]
 
-    /// True for an MP4/MOV whose sample descriptions give every audio and video track its codec,
-    /// size or sample rate, and a length (fragmented files, whose tracks are empty in the
-    /// header, are analysed as usual).
+    /// True for an MP4/MOV or Matroska/WebM whose header gives every audio and video track its
+    /// codec, size or sample rate, and a length (fragmented MP4s, whose tracks are empty in the
+    /// header, and Matroska written to a pipe, which states no length, are analysed as usual).
     private static func headerDescribesEveryStream(_ context: UnsafeMutablePointer<AVFormatContext>) -> Bool {
-        guard String(cString: context.pointee.iformat.pointee.name) == "mov,mp4,m4a,3gp,3g2,mj2",
-              context.pointee.nb_streams > 0 else { return false }
+        let format = String(cString: context.pointee.iformat.pointee.name)
+        guard format == "mov,mp4,m4a,3gp,3g2,mj2" || format == "matroska,webm", context.pointee.nb_streams > 0 else { return false }
+        // Matroska states one length for the whole segment (none when written to a pipe).
+        let segmentLength = format == "matroska,webm" && context.pointee.duration != cffmpeg_nopts_value() && context.pointee.duration > 0
         var playable = 0
         for index in 0..<Int(context.pointee.nb_streams) {
             guard let stream = context.pointee.streams[index] else { return false }
@@ -91,8 +136,8 @@ public final class MediaFile {
             default:
                 continue
             }
-            guard described, parameters.codec_id != AV_CODEC_ID_NONE,
-                  stream.pointee.duration != cffmpeg_nopts_value(), stream.pointee.duration > 0 else { return false }
+            let hasLength = segmentLength || (stream.pointee.duration != cffmpeg_nopts_value() && stream.pointee.duration > 0)
+            guard described, parameters.codec_id != AV_CODEC_ID_NONE, hasLength else { return false }
             playable += 1
         }
         return playable > 0
@@ -189,8 +234,16 @@ extension StreamInfo {
         codec = parameters.codec_id == AV_CODEC_ID_NONE ? nil : String(cString: avcodec_get_name(parameters.codec_id))
         width = type == .video && parameters.width > 0 ? Int(parameters.width) : nil
         height = type == .video && parameters.height > 0 ? Int(parameters.height) : nil
-        let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
-        framesPerSecond = type == .video && rate.num > 0 && rate.den > 0 ? av_q2d(rate) : nil
+        // The base rate stands in only when plausible: for Matroska it is often the 1 ms time
+        // base ("1000 fps").
+        let average = stream.pointee.avg_frame_rate, base = stream.pointee.r_frame_rate
+        if type == .video, average.num > 0, average.den > 0 {
+            framesPerSecond = av_q2d(average)
+        } else if type == .video, base.num > 0, base.den > 0, av_q2d(base) <= 240 {
+            framesPerSecond = av_q2d(base)
+        } else {
+            framesPerSecond = nil
+        }
         rotation = type == .video ? cffmpeg_stream_display_rotation(stream) : 0
         channels = type == .audio && parameters.ch_layout.nb_channels > 0 ? Int(parameters.ch_layout.nb_channels) : nil
         sampleRate = type == .audio && parameters.sample_rate > 0 ? Int(parameters.sample_rate) : nil

@@ -38,7 +38,9 @@ public struct MediaProber: Sendable {
         }
         // A cut-off file is already known to be damaged; reading its packets would only hit the cut.
         if needsScan && report.cutOff == nil {
-            let scan = try file.scanPackets()
+            // Packets already read while opening would be missing from the scan: start afresh.
+            let scanned = file.readPastStart ? try MediaFile(path: path, limits: limits, analysis: .always) : file
+            let scan = try scanned.scanPackets()
             report.scanStoppedEarly = scan.stoppedEarly
             if let seconds = scan.durationSeconds {
                 report.durationSeconds = seconds

@@ -101,8 +101,9 @@ public struct Thumbnailer: Sendable {
         if let best { return best }
         // No keyframe after the chosen points (a short clip with a single keyframe, or frames
         // not flagged as keyframes): open the file afresh — no demuxer-specific rewinding — and
-        // take the first picture that decodes, keyframe or not.
-        let again = try MediaFile(path: file.path, limits: limits)
+        // take the first picture that decodes, keyframe or not. (The full analysis reads nothing
+        // past the start that it does not hand back.)
+        let again = try MediaFile(path: file.path, limits: limits, analysis: .always)
         let everyFrame = try Decoder(file: again, streamIndex: stream.index, keyframesOnly: false)
         guard try everyFrame.decodeNextFrame(from: again, into: frame) else { throw PictureError.noPicture }
         return try scaled(frame, in: again, stream: stream)
