@@ -8,24 +8,13 @@ public struct ThumbnailBatch: Sendable {
         self.maker = maker
     }
 
-    public struct Outcome: Sendable, Encodable {
+    public struct Outcome: Sendable, EveryKeyEncodable {
         public var path: String
         /// The JPEG written, or null when none could be made.
         public var thumbnail: String?
         public var width: Int?
         public var height: Int?
         public var error: String?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(path, forKey: .path)
-            try container.encode(thumbnail, forKey: .thumbnail)
-            try container.encode(width, forKey: .width)
-            try container.encode(height, forKey: .height)
-            try container.encode(error, forKey: .error)
-        }
-
-        private enum CodingKeys: String, CodingKey { case path, thumbnail, width, height, error }
     }
 
     /// Writes `<name>.jpg` into `folder` (created if missing) for every file; a second file

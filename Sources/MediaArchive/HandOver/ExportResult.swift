@@ -1,5 +1,5 @@
 /// What `export` did. JSON keys are a public contract: extend, never rename.
-public struct ExportResult: Sendable, Encodable {
+public struct ExportResult: Sendable, EveryKeyEncodable {
     /// The county's slug.
     public var county: String
     /// The county's Chinese name.
@@ -19,24 +19,6 @@ public struct ExportResult: Sendable, Encodable {
     public var problems: [ExportProblem]
     public var exported: [ExportedFile]
 
-    private enum CodingKeys: String, CodingKey {
-        case county, name, to, from, until, files, bytes, bagit, manifest, problems, exported
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(county, forKey: .county)
-        try container.encode(name, forKey: .name)
-        try container.encode(to, forKey: .to)
-        try container.encode(from, forKey: .from)
-        try container.encode(until, forKey: .until)
-        try container.encode(files, forKey: .files)
-        try container.encode(bytes, forKey: .bytes)
-        try container.encode(bagit, forKey: .bagit)
-        try container.encode(manifest, forKey: .manifest)
-        try container.encode(problems, forKey: .problems)
-        try container.encode(exported, forKey: .exported)
-    }
 }
 
 /// One exported file.
@@ -47,7 +29,7 @@ public struct ExportedFile: Sendable, Codable, Equatable {
 }
 
 /// A catalogued object that could not be handed over.
-public struct ExportProblem: Sendable, Codable, Equatable {
+public struct ExportProblem: Sendable, Codable, Equatable, EveryKeyEncodable {
     public enum Kind: String, Sendable, Codable {
         /// The catalogue lists it but the object file is gone.
         case missing
@@ -68,13 +50,4 @@ public struct ExportProblem: Sendable, Codable, Equatable {
     public var message: String
 
     private enum CodingKeys: String, CodingKey { case sha256, object, originalName, problem, message }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(object, forKey: .object)
-        try container.encode(originalName, forKey: .originalName)
-        try container.encode(problem, forKey: .problem)
-        try container.encode(message, forKey: .message)
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One county's line in `report`. JSON keys are a public contract: extend, never rename.
-public struct CountyReport: Sendable, Encodable, Equatable {
+public struct CountyReport: Sendable, Equatable, EveryKeyEncodable {
     /// Whether everything was handed in by the policy's deadline.
     public enum DeadlineStatus: String, Sendable, Encodable {
         case onTime = "on time"
@@ -57,23 +57,4 @@ public struct CountyReport: Sendable, Encodable, Equatable {
     public var deadline: DeadlineStatus
     /// Items ingested after the deadline day (in the policy's zone).
     public var lateItems: Int
-
-    private enum CodingKeys: String, CodingKey {
-        case county, name, items, byKind, videoMinutes, failing, warned, firstIngest, lastIngest, deadline, lateItems
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(county, forKey: .county)
-        try container.encode(name, forKey: .name)
-        try container.encode(items, forKey: .items)
-        try container.encode(byKind, forKey: .byKind)
-        try container.encode(videoMinutes, forKey: .videoMinutes)
-        try container.encode(failing, forKey: .failing)
-        try container.encode(warned, forKey: .warned)
-        try container.encode(firstIngest, forKey: .firstIngest)
-        try container.encode(lastIngest, forKey: .lastIngest)
-        try container.encode(deadline, forKey: .deadline)
-        try container.encode(lateItems, forKey: .lateItems)
-    }
 }

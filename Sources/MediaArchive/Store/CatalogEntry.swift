@@ -2,7 +2,7 @@ import Foundation
 
 /// One item in the catalogue: a stored file, what it is, and where it came from.
 /// Its JSON keys are a public contract (DESIGN.md, `search`/`show`): extend, never rename.
-public struct CatalogEntry: Sendable, Equatable, Codable {
+public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// Raise when a key's meaning changes; readers can then convert old entries.
     public static let currentSchemaVersion = 1
 
@@ -43,30 +43,4 @@ public struct CatalogEntry: Sendable, Equatable, Codable {
     }
 
     /// Every key, with null for what is unknown.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(county, forKey: .county)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(originalNames, forKey: .originalNames)
-        try container.encode(bytes, forKey: .bytes)
-        try container.encode(format, forKey: .format)
-        try container.encode(object, forKey: .object)
-        try container.encode(thumbnail, forKey: .thumbnail)
-        try container.encode(ingestedAt, forKey: .ingestedAt)
-        try container.encode(capturedAt, forKey: .capturedAt)
-        try container.encode(capturedAtSource, forKey: .capturedAtSource)
-        try container.encode(durationSeconds, forKey: .durationSeconds)
-        try container.encode(verdict, forKey: .verdict)
-        try container.encode(reasons, forKey: .reasons)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(camera, forKey: .camera)
-        try container.encode(gps, forKey: .gps)
-        try container.encode(title, forKey: .title)
-        try container.encode(description, forKey: .description)
-        try container.encode(width, forKey: .width)
-        try container.encode(height, forKey: .height)
-        try container.encode(day, forKey: .day)
-        try container.encode(schemaVersion, forKey: .schemaVersion)
-    }
 }

@@ -1,5 +1,5 @@
 /// What happened to one handed-in file. JSON keys are a public contract (DESIGN.md, `ingest`).
-public struct IngestReceipt: Sendable, Encodable {
+public struct IngestReceipt: Sendable, EveryKeyEncodable {
     public enum Status: String, Sendable, Encodable {
         /// Newly stored and catalogued.
         case stored
@@ -23,22 +23,4 @@ public struct IngestReceipt: Sendable, Encodable {
     public var ingestedAt: String
     /// Where it is stored, relative to the archive root.
     public var object: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case path, status, sha256, county, reasons, warnings, verdict, kind, ingestedAt, object
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(status, forKey: .status)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(county, forKey: .county)
-        try container.encode(reasons, forKey: .reasons)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(verdict, forKey: .verdict)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(ingestedAt, forKey: .ingestedAt)
-        try container.encode(object, forKey: .object)
-    }
 }

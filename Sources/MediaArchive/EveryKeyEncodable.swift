@@ -1,0 +1,34 @@
+/// JSON output types whose every key must be present, with `null` for what is unknown, so that
+/// scripts can rely on the keys (DESIGN.md: "extend, never rename"). Synthesized `Encodable`
+/// would leave out nil properties; this writes each stored property under its own name.
+public protocol EveryKeyEncodable: Encodable {}
+
+extension EveryKeyEncodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PropertyKey.self)
+        for child in Mirror(reflecting: self).children {
+            guard let name = child.label else { continue }
+            let key = PropertyKey(stringValue: name)
+            if let optional = child.value as? any OptionalValue, optional.isNone {
+                try container.encodeNil(forKey: key)
+            } else if let value = child.value as? any Encodable {
+                try container.encode(value, forKey: key)
+            }
+        }
+    }
+}
+
+private struct PropertyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+private protocol OptionalValue {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var isNone: Bool { self == nil }
+}
