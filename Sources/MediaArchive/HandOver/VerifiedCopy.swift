@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,9 +33,6 @@ enum VerifiedCopy {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .source(message("cannot open", source)) }
         defer { close(input) }
-        #if os(Linux)
-        posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
-        #endif
 
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(UUID().uuidString).part")
@@ -48,31 +44,14 @@ enum VerifiedCopy {
             if !placed { unlink(temporary.path) }
         }
 
-        var hasher = SHA256()
-        var total: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: HashingCopy.chunkBytes, alignment: 4096)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, HashingCopy.chunkBytes)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .source(message("cannot read", source))
-            }
-            if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            hasher.update(bufferPointer: chunk)
-            var offset = 0
-            while offset < count {
-                let written = write(output, chunk.baseAddress! + offset, count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw .destination(message("cannot write", destination))
-                }
-                offset += written
-            }
-            total += Int64(count)
+        let actual: String, total: Int64
+        do {
+            (actual, total) = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, to: output, destinationPath: temporary.path)
+        } catch let failure as HashingCopy.StreamError {
+            throw failure.side == .source ? .source("\(failure)") : .destination("\(failure)")
+        } catch {
+            throw .destination("\(error)")
         }
-        let actual = HashingCopy.hex(hasher.finalize())
         guard actual == expectedSHA256 else { return .corrupt(actualSHA256: actual) }
         guard fsync(output) == 0 else { throw .destination(message("cannot save", destination)) }
         try place(temporary, at: destination)

@@ -32,15 +32,37 @@ enum HashingCopy {
             if !finished { unlink(temporary.path) }
         }
 
-        // Two buffers: while one chunk is written on a second thread, the same chunk is hashed
-        // here and then the next is read into the other buffer, so hashing and writing overlap.
+        let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, to: output, destinationPath: temporary.path)
+        guard fsync(output) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
+        finished = true
+        return Copied(temporary: temporary, sha256: sha256, bytes: total)
+    }
+
+    /// A failure of `hashAndCopy`, saying which side failed: a source that cannot be read is one
+    /// bad file, a destination that cannot be written stops the caller.
+    struct StreamError: LocalizedError, CustomStringConvertible {
+        enum Side { case source, destination }
+        var side: Side
+        var underlying: any Error
+        var description: String { (underlying as NSError).localizedDescription }
+        var errorDescription: String? { description }
+    }
+
+    /// Copies `input` to `output` in chunks while hashing them: two buffers, so that while one
+    /// chunk is written on a second thread the same chunk is hashed here and then the next is
+    /// read into the other buffer — hashing and writing overlap. Does not fsync.
+    static func hashAndCopy(from input: Int32, sourcePath: String, to output: Int32,
+                            destinationPath: String) throws -> (sha256: String, bytes: Int64) {
         var hasher = SHA256()
         var total: Int64 = 0
         let buffers = (0..<2).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096) }
-        let writer = BackgroundWriter(descriptor: output, path: temporary.path)
+        let writer = BackgroundWriter(descriptor: output, path: destinationPath)
         defer {
             try? writer.wait()
             buffers.forEach { $0.deallocate() }
+        }
+        func waitForWriter() throws {
+            do { try writer.wait() } catch { throw StreamError(side: .destination, underlying: error) }
         }
         #if os(Linux)
         posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
@@ -51,20 +73,18 @@ enum HashingCopy {
             let count = read(input, buffer.baseAddress, chunkBytes)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw AtomicFile.posixError("cannot read \(source)")
+                throw StreamError(side: .source, underlying: AtomicFile.posixError("cannot read \(sourcePath)"))
             }
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            try writer.wait() // the previous chunk is on disk (or in the page cache) in order
+            try waitForWriter() // the previous chunk is written, in order
             writer.write(chunk)
             hasher.update(bufferPointer: chunk)
             total += Int64(count)
             index += 1
         }
-        try writer.wait()
-        guard fsync(output) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
-        finished = true
-        return Copied(temporary: temporary, sha256: hex(hasher.finalize()), bytes: total)
+        try waitForWriter()
+        return (hex(hasher.finalize()), total)
     }
 
     /// SHA-256 of a file's bytes, streamed (for `verify`).
