@@ -36,7 +36,7 @@ extension MediaArchiveCommand {
                 list("DANGLING THUMBNAILS", report.danglingThumbnails)
                 list("adopted into the catalogue", report.adopted)
                 list("thumbnails remade", report.thumbnailsRemade)
-                list("unfinished copies from interrupted ingests (harmless)", report.unfinishedCopies)
+                list("unfinished copies from interrupted ingests (harmless; the next ingest removes those older than a day)", report.unfinishedCopies)
                 lines.append(report.hasProblems ? "problems found" : "the archive is intact")
                 print(lines.joined(separator: "\n"))
             }

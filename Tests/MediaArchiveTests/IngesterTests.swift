@@ -108,6 +108,19 @@ struct IngesterTests {
         #expect(receipts.first?.warnings.contains("handed in on 2021-06-14, after the deadline 2021-06-04") == true)
     }
 
+    @Test func partialCopiesOfKilledIngestsAreRemovedAfterADay() throws {
+        let settings = try Self.makeArchive()
+        let staging = settings.root.appendingPathComponent("qingfeng/staging")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let abandoned = staging.appendingPathComponent("old.part"), recent = staging.appendingPathComponent("new.part")
+        try Data(count: 10).write(to: abandoned)
+        try Data(count: 10).write(to: recent)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: abandoned.path)
+        _ = try Self.ingest(["photo.jpg"], into: settings)
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(FileManager.default.fileExists(atPath: recent.path)) // may belong to an ingest still running
+    }
+
     @Test func anUnwritableArchiveRejectsAndLeavesNothingBehind() throws {
         let settings = try Self.makeArchive()
         let county = settings.root.appendingPathComponent("qingfeng")

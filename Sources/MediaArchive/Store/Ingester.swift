@@ -26,6 +26,7 @@ public struct Ingester: Sendable {
     /// Ingests every file (folders walked) on all cores; receipts in argument order.
     public func ingest(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> [IngestReceipt] {
         let folder = try CountyFolder(root: settings.root, county: county)
+        Self.removeAbandonedCopies(in: folder.staging, olderThan: now().addingTimeInterval(-Self.abandonedAfter))
         let ingester = self
         let files = MediaPaths.expand(paths)
         let total = files.count
@@ -129,6 +130,21 @@ public struct Ingester: Sendable {
             return path
         } catch {
             return nil
+        }
+    }
+
+    /// A staging copy this old belongs to an ingest that was killed: no ingest takes a day.
+    static let abandonedAfter: TimeInterval = 24 * 3600
+
+    /// Deletes partial copies that killed ingests left in staging. They were never part of the
+    /// archive (only a complete, fsynced copy is renamed into `objects/`), so nothing stored is lost.
+    static func removeAbandonedCopies(in staging: URL, olderThan cutoff: Date) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
+        for name in names where name.hasSuffix(".part") {
+            let url = staging.appendingPathComponent(name)
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+                  modified < cutoff else { continue }
+            try? FileManager.default.removeItem(at: url)
         }
     }
 
