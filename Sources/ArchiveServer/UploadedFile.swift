@@ -40,6 +40,10 @@ struct UploadedFile: Sendable {
             let sink = try FileSink(originalName: name, maxBytes: maxBytes)
             do {
                 for try await chunk in request.body { try await sink.append(chunk) }
+                // A sender that went away mid-upload can end the body early; never check half a file.
+                if let declaredLength, sink.bytesWritten != declaredLength {
+                    throw ServerError.badRequest("the upload stopped before the whole file arrived; send it again")
+                }
                 return try await sink.finish()
             } catch {
                 sink.abandon()
@@ -144,6 +148,7 @@ private final class FileSink {
     private let handle: FileHandle
     private var buffered = ByteBuffer()
     private var written: Int64 = 0
+    var bytesWritten: Int64 { written }
     private static let blockSize = 1 << 20
 
     init(originalName: String, maxBytes: Int64) throws {
