@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
@@ -33,10 +35,21 @@ let package = Package(
             name: "MediaArchive",
             dependencies: ["MediaProbe", "Exif", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The web app (issue 5): Hummingbird routes over the MediaArchive domain.
+        .target(
+            name: "ArchiveServer",
+            dependencies: [
+                "MediaArchive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                // Only its streaming MultipartParser: uploads go to disk part by part.
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
+        ),
         .executableTarget(
             name: "media-archive",
             dependencies: [
                 "MediaArchive",
+                "ArchiveServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,5 +63,12 @@ let package = Package(
         .testTarget(name: "ExifTests", dependencies: ["Exif", "TestSupport"]),
         .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["media-archive", "TestSupport"]),
+        .testTarget(
+            name: "ArchiveServerTests",
+            dependencies: [
+                "ArchiveServer", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct MediaArchiveCommand: ParsableCommand {
+struct MediaArchiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "media-archive",
         abstract: "Check, archive and find the videos and photos that counties hand in.",
@@ -10,6 +10,6 @@ struct MediaArchiveCommand: ParsableCommand {
             (2 wins over 1), 64 a usage error.
             """,
         subcommands: [Check.self, Inspect.self, Thumbnail.self, Ingest.self, Search.self, Show.self, Verify.self,
-                      Report.self, Export.self, Counties.self]
+                      Report.self, Export.self, Counties.self, Serve.self]
     )
 }

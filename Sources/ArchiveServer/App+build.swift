@@ -1,0 +1,30 @@
+import Hummingbird
+import MediaArchive
+
+/// Where the server listens; loopback unless told otherwise, since there is no auth yet.
+public struct ServerAddress: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// The whole web app over one archive.
+public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress()) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(settings: settings),
+        configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive")
+    )
+}
+
+/// Every route, one controller per resource.
+public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.addMiddleware { LogRequestsMiddleware(.info) }
+    CheckController<BasicRequestContext>(policy: settings.policy).addRoutes(to: router)
+    SearchController<BasicRequestContext>(settings: settings).addRoutes(to: router)
+    return router
+}

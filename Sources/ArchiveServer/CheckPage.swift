@@ -1,0 +1,145 @@
+import Foundation
+import MediaArchive
+
+/// The self-check page for county staff: one self-contained HTML document (no external
+/// assets), in Chinese. The policy's limit is written into the page so the verdict text can
+/// say how far over a video is.
+enum CheckPage {
+    static func html(policy: SubmissionPolicy) -> String {
+        template
+            .replacingOccurrences(of: "{{LIMIT_TEXT}}", with: DurationText.limit(policy.maxVideoSeconds))
+            .replacingOccurrences(of: "{{LIMIT_SECONDS}}", with: "\(policy.maxVideoSeconds)")
+            .replacingOccurrences(of: "{{MAX_BYTES}}", with: "\(policy.maxFileBytes)")
+    }
+
+    private static let template = #"""
+    <!doctype html>
+    <html lang="zh-CN">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>视频自查</title>
+    <style>
+      body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+             margin: 0; background: #f5f6f8; color: #1d2330; }
+      main { max-width: 760px; margin: 0 auto; padding: 24px 16px 48px; }
+      h1 { font-size: 1.6rem; margin: 0 0 4px; }
+      .lead { color: #555d6b; margin: 0 0 20px; }
+      #drop { border: 2px dashed #9aa4b5; border-radius: 12px; background: #fff; padding: 36px 16px;
+              text-align: center; cursor: pointer; }
+      #drop.over { border-color: #2f6fde; background: #eef4ff; }
+      #drop strong { display: block; font-size: 1.15rem; margin-bottom: 6px; }
+      #drop span { color: #666f7e; }
+      input[type=file] { display: none; }
+      ul { list-style: none; padding: 0; margin: 20px 0 0; }
+      li { background: #fff; border-radius: 10px; padding: 14px 16px; margin-bottom: 12px;
+           border-left: 6px solid #c4cad4; }
+      li.pass { border-left-color: #1f9d55; }
+      li.fail { border-left-color: #d64545; }
+      li.error { border-left-color: #d98b1c; }
+      .name { font-weight: 600; word-break: break-all; }
+      .verdict { font-size: 1.2rem; margin: 6px 0 2px; }
+      .pass .verdict { color: #1f7a43; } .fail .verdict { color: #b42e2e; } .error .verdict { color: #a86412; }
+      .todo { margin: 4px 0 0; }
+      .detail { color: #666f7e; font-size: .88rem; margin-top: 6px; }
+    </style>
+    </head>
+    <body>
+    <main>
+      <h1>视频自查</h1>
+      <p class="lead">提交前先检查：每个视频不得超过 {{LIMIT_TEXT}}。文件只用于检查，检查后立即删除，不会保存。</p>
+      <label id="drop" for="files">
+        <strong>点击选择文件，或把文件拖到这里</strong>
+        <span>可一次选择多个视频、照片或文档</span>
+      </label>
+      <input id="files" type="file" multiple>
+      <ul id="results"></ul>
+    </main>
+    <script>
+    (function () {
+      var LIMIT = {{LIMIT_SECONDS}}, MAX_BYTES = {{MAX_BYTES}};
+      var drop = document.getElementById('drop'), input = document.getElementById('files');
+      var list = document.getElementById('results');
+
+      function clock(s) {
+        var t = Math.round(s), m = Math.floor(t / 60), r = t % 60;
+        return m + ':' + (r < 10 ? '0' : '') + r;
+      }
+      function overText(s) {
+        var over = s - LIMIT;
+        if (over < 1) return over.toFixed(1) + ' 秒';
+        var m = Math.floor(over / 60), r = Math.round(over % 60);
+        return (m > 0 ? m + ' 分 ' : '') + r + ' 秒';
+      }
+      function el(tag, cls, text) {
+        var e = document.createElement(tag);
+        if (cls) e.className = cls;
+        if (text) e.textContent = text;
+        return e;
+      }
+      function show(item, r) {
+        var verdict, todo;
+        var d = r.durationSeconds;
+        if (r.verdict === 'pass') {
+          verdict = (d != null ? clock(d) + ' — ' : '') + '合格';
+          todo = '可以提交。';
+        } else if (r.verdict === 'fail' && d != null && r.kind === 'video' && d > LIMIT) {
+          verdict = clock(d) + ' — 超出 ' + overText(d);
+          todo = '请剪辑到 {{LIMIT_TEXT}} 以内，再重新自查。';
+        } else if (r.verdict === 'fail') {
+          verdict = (d != null ? clock(d) + ' — ' : '') + '不合格';
+          todo = '请按下面的原因处理后重新自查。';
+        } else {
+          verdict = '无法读取：文件损坏或不是视频';
+          todo = '请向拍摄者索取原始文件，再重新自查。';
+        }
+        item.className = r.verdict;
+        item.querySelector('.verdict').textContent = verdict;
+        item.querySelector('.todo').textContent = todo;
+        var notes = (r.reasons || []).concat(r.warnings || []);
+        item.querySelector('.detail').textContent = notes.length ? '详情：' + notes.join('；') : '';
+      }
+      function check(file) {
+        var item = el('li');
+        item.appendChild(el('div', 'name', file.name));
+        item.appendChild(el('div', 'verdict', '正在上传并检查…'));
+        item.appendChild(el('div', 'todo'));
+        item.appendChild(el('div', 'detail'));
+        list.insertBefore(item, list.firstChild);
+        if (file.size > MAX_BYTES) {
+          item.className = 'fail';
+          item.querySelector('.verdict').textContent = '文件太大';
+          item.querySelector('.todo').textContent = '请压缩或发送较小的文件。';
+          return;
+        }
+        var form = new FormData();
+        form.append('file', file, file.name);
+        fetch('/api/check', { method: 'POST', body: form })
+          .then(function (res) {
+            return res.json().then(function (body) {
+              if (!res.ok) throw new Error(body && body.error ? body.error.message : res.statusText);
+              show(item, body);
+            });
+          })
+          .catch(function (err) {
+            item.className = 'error';
+            item.querySelector('.verdict').textContent = '检查没有完成';
+            item.querySelector('.todo').textContent = '请稍后重试。';
+            item.querySelector('.detail').textContent = '详情：' + err.message;
+          });
+      }
+      function checkAll(files) { for (var i = 0; i < files.length; i++) check(files[i]); }
+      input.addEventListener('change', function () { checkAll(input.files); input.value = ''; });
+      ['dragenter', 'dragover'].forEach(function (t) {
+        drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('over'); });
+      });
+      ['dragleave', 'drop'].forEach(function (t) {
+        drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.remove('over'); });
+      });
+      drop.addEventListener('drop', function (e) { checkAll(e.dataTransfer.files); });
+    })();
+    </script>
+    </body>
+    </html>
+    """#
+}

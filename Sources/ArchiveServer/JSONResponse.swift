@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+
+/// JSON as the command line prints it (`--json`): sorted keys, slashes unescaped.
+enum JSONResponse {
+    static func encode<Value: Encodable>(_ value: Value) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return response(data)
+    }
+
+    /// A JSON array whose elements are already JSON text (catalogue lines, passed through).
+    static func array(ofLines lines: [Data]) -> Response {
+        var output = Data("[\n".utf8)
+        for (index, line) in lines.enumerated() {
+            output.append(line)
+            output.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
+        }
+        output.append(contentsOf: Array("]\n".utf8))
+        return response(output)
+    }
+
+    private static func response(_ data: Data) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,116 @@
+import ArchiveServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MediaArchive
+import Testing
+import TestSupport
+
+/// Uploads are compared against the temp folder, so these run one at a time.
+@Suite(.serialized) struct CheckControllerTests {
+    func postCheck(_ upload: MultipartUpload, settings: ArchiveSettingsBox = .init()) async throws -> (HTTPResponse.Status, [String: Any]) {
+        let app = buildApplication(settings: try settings.make())
+        return try await app.test(.router) { client in
+            try await client.execute(uri: "/api/check", method: .post, headers: upload.headers, body: upload.body) { response in
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:]
+                return (response.status, object)
+            }
+        }
+    }
+
+    @Test func aClipUnderThreeMinutesPasses() async throws {
+        let before = leftoverUploads()
+        let (status, result) = try await postCheck(try MultipartUpload(fixture: "clip-179.9s.mp4", as: "县里的视频.mp4"))
+        #expect(status == .ok)
+        #expect(result["verdict"] as? String == "pass")
+        #expect(result["kind"] as? String == "video")
+        #expect(result["path"] as? String == "县里的视频.mp4")
+        #expect(abs((result["durationSeconds"] as? Double ?? 0) - 179.9) < 0.2)
+        let keys: Set<String> = ["path", "kind", "verdict", "reasons", "warnings", "durationSeconds", "durationSource",
+                                 "format", "video", "audio", "error"]
+        #expect(Set(result.keys) == keys)
+        #expect(leftoverUploads().subtracting(before).isEmpty, "the upload must be deleted after the check")
+    }
+
+    @Test func aClipOverThreeMinutesFailsWithTheReason() async throws {
+        let (status, result) = try await postCheck(try MultipartUpload(fixture: "clip-181s.mp4"))
+        #expect(status == .ok)
+        #expect(result["verdict"] as? String == "fail")
+        #expect(result["path"] as? String == "clip-181s.mp4")
+        let reasons = result["reasons"] as? [String] ?? []
+        #expect(reasons.contains { $0.contains("over the 3:00 limit") }, "got \(reasons)")
+    }
+
+    @Test func aTextFileIsAnErrorAndNoServerPathLeaks() async throws {
+        let (status, result) = try await postCheck(try MultipartUpload(fixture: "text.mp4", as: "notes.mp4"))
+        #expect(status == .ok)
+        #expect(result["verdict"] as? String == "error")
+        let error = result["error"] as? String ?? ""
+        #expect(!error.isEmpty)
+        #expect(!error.contains(FileManager.default.temporaryDirectory.path))
+        #expect(result["path"] as? String == "notes.mp4")
+    }
+
+    @Test func anUploadOverThePolicyLimitIs413() async throws {
+        let before = leftoverUploads()
+        // 100 000 bytes: the Content-Length alone gives it away, refused before reading.
+        let (status, result) = try await postCheck(try MultipartUpload(fixture: "clip-181s.mp4"),
+                                                   settings: ArchiveSettingsBox(maxFileBytes: 100_000))
+        #expect(status == .contentTooLarge)
+        let message = (result["error"] as? [String: Any])?["message"] as? String ?? ""
+        #expect(message.contains("larger than the 97.7 KiB limit"), "got \(message)")
+        // 550 000 of 562 119 bytes: within the framing allowance, so refused while streaming.
+        let (streamed, _) = try await postCheck(try MultipartUpload(fixture: "clip-181s.mp4"),
+                                                settings: ArchiveSettingsBox(maxFileBytes: 550_000))
+        #expect(streamed == .contentTooLarge)
+        #expect(leftoverUploads().subtracting(before).isEmpty, "a refused upload must leave nothing behind")
+    }
+
+    @Test func aRawUploadNamedByHeaderIsChecked() async throws {
+        let app = buildApplication(settings: try ArchiveSettingsBox().make())
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Fixtures.media("clip-179.9s.mp4")))
+        try await app.test(.router) { client in
+            let headers: HTTPFields = [.contentType: "application/octet-stream",
+                                       HTTPField.Name("X-File-Name")!: "%E8%A7%86%E9%A2%91.mp4"]
+            try await client.execute(uri: "/api/check", method: .post, headers: headers, body: ByteBuffer(bytes: bytes)) { response in
+                #expect(response.status == .ok)
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                #expect(object?["verdict"] as? String == "pass")
+                #expect(object?["path"] as? String == "视频.mp4")
+            }
+        }
+    }
+
+    @Test func anUploadWithoutTheFileFieldIs400() async throws {
+        let (status, result) = try await postCheck(MultipartUpload(fileName: "a.mp4", contents: Data("x".utf8), field: "other"))
+        #expect(status == .badRequest)
+        #expect(((result["error"] as? [String: Any])?["message"] as? String)?.contains("\"file\"") == true)
+    }
+
+    @Test func theCheckPageIsChineseHTML() async throws {
+        let app = buildApplication(settings: try ArchiveSettingsBox().make())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/check", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                let page = String(buffer: response.body)
+                #expect(page.contains("视频自查"))
+                #expect(page.contains("/api/check"))
+                #expect(!page.contains("{{"), "every placeholder is filled in")
+                #expect(!page.contains("src=\"http"), "no external assets")
+            }
+        }
+    }
+}
+
+/// Test settings, optionally with a smaller upload limit.
+struct ArchiveSettingsBox {
+    var maxFileBytes: Int64?
+
+    func make() throws -> ArchiveSettings {
+        try makeSettings { policy in
+            if let maxFileBytes { policy.maxFileBytes = maxFileBytes }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+import TestSupport
+
+/// An empty archive with the default policy (optionally edited), for route tests.
+func makeSettings(_ edit: (inout SubmissionPolicy) -> Void = { _ in }) throws -> ArchiveSettings {
+    var settings = try ArchiveSettings.load(root: try Fixtures.temporaryFolder("archive-server-test"))
+    edit(&settings.policy)
+    return settings
+}
+
+/// A multipart/form-data body holding one file in the field `file`.
+struct MultipartUpload {
+    static let boundary = "----MediaArchiveTestBoundary7MA4YWxkTrZu0gW"
+
+    var headers: HTTPFields {
+        [.contentType: "multipart/form-data; boundary=\(Self.boundary)"]
+    }
+    var body: ByteBuffer
+
+    init(fileName: String, contents: Data, field: String = "file") {
+        var buffer = ByteBuffer()
+        buffer.writeString("--\(Self.boundary)\r\n")
+        buffer.writeString("Content-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n")
+        buffer.writeString("--\(Self.boundary)\r\n")
+        buffer.writeString("Content-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n")
+        buffer.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        buffer.writeBytes(contents)
+        buffer.writeString("\r\n--\(Self.boundary)--\r\n")
+        body = buffer
+    }
+
+    init(fixture name: String, as fileName: String? = nil) throws {
+        self.init(fileName: fileName ?? name, contents: try Data(contentsOf: URL(fileURLWithPath: Fixtures.media(name))))
+    }
+}
+
+/// Upload folders this server has left in the temporary directory.
+func leftoverUploads() -> Set<String> {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
+    return Set(names.filter { $0.hasPrefix("media-archive-upload-") })
+}
