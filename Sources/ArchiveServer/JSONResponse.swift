@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MediaArchive
 
 /// JSON as the command line prints it (`--json`): sorted keys, slashes unescaped.
 enum JSONResponse {
@@ -13,13 +14,7 @@ enum JSONResponse {
 
     /// A JSON array whose elements are already JSON text (catalogue lines, passed through).
     static func array(ofLines lines: [Data]) -> Response {
-        var output = Data("[\n".utf8)
-        for (index, line) in lines.enumerated() {
-            output.append(line)
-            output.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
-        }
-        output.append(contentsOf: Array("]\n".utf8))
-        return response(output)
+        response(Catalog.jsonArray(lines))
     }
 
     private static func response(_ data: Data) -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import MediaArchive
 
 /// `--json`: one document on stdout, keys sorted so output diffs cleanly.
 enum JSONOutput {
@@ -12,13 +13,6 @@ enum JSONOutput {
 
     /// A JSON array whose elements are already JSON text, one per line.
     static func printLines(_ lines: [Data]) {
-        var output = Data("[\n".utf8)
-        output.reserveCapacity(lines.reduce(4) { $0 + $1.count + 2 })
-        for (index, line) in lines.enumerated() {
-            output.append(line)
-            output.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
-        }
-        output.append(contentsOf: Array("]\n".utf8))
-        FileHandle.standardOutput.write(output)
+        FileHandle.standardOutput.write(Catalog.jsonArray(lines))
     }
 }

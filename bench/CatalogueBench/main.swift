@@ -188,14 +188,8 @@ case "search":
             let lines = try catalog.searchJSONLines(query)
             linesMS.append(ms(clock.now - start))
             start = clock.now
-            // As JSONOutput.printLines, without the write to stdout.
-            var data = Data("[\n".utf8)
-            data.reserveCapacity(lines.reduce(4) { $0 + $1.count + 2 })
-            for (index, line) in lines.enumerated() {
-                data.append(line)
-                data.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
-            }
-            data.append(contentsOf: Array("]\n".utf8))
+            // What JSONOutput.printLines writes, without the write to stdout.
+            let data = Catalog.jsonArray(lines)
             printMS.append(ms(clock.now - start))
             start = clock.now
             let entries = try catalog.search(query)

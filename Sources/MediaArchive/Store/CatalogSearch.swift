@@ -102,6 +102,18 @@ public struct Catalog: Sendable {
         return lines
     }
 
+    /// Entry lines as one JSON array document, one entry per line (what `search --json` prints).
+    public static func jsonArray(_ lines: [Data]) -> Data {
+        var output = Data("[\n".utf8)
+        output.reserveCapacity(lines.reduce(4) { $0 + $1.count + 2 })
+        for (index, line) in lines.enumerated() {
+            output.append(line)
+            output.append(contentsOf: index == lines.count - 1 ? [0x0A] : [0x2C, 0x0A])
+        }
+        output.append(contentsOf: Array("]\n".utf8))
+        return output
+    }
+
     /// The one entry whose SHA-256 starts with `prefix` (at least 6 hex digits), looked up by
     /// the object files, so no catalogue file has to be scanned.
     public func show(prefix: String) throws -> [CatalogEntry] {
