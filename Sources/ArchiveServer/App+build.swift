@@ -1,7 +1,7 @@
 import Hummingbird
 import MediaArchive
 
-/// Where the server listens; loopback unless told otherwise, since there is no auth yet.
+/// Where the server listens; loopback unless told otherwise.
 public struct ServerAddress: Sendable {
     public var host: String
     public var port: Int
@@ -25,6 +25,8 @@ public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     CheckController<BasicRequestContext>(policy: settings.policy).addRoutes(to: router)
-    SearchController<BasicRequestContext>(settings: settings).addRoutes(to: router)
+    let access = Access(settings: settings)
+    AccessController<BasicRequestContext>(access: access).addRoutes(to: router)
+    SearchController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
     return router
 }

@@ -4,15 +4,17 @@ import MediaArchive
 import NIOPosix
 
 /// `GET /api/search?county=&from=&to=&kind=&verdict=&camera=&text=`: the `search` array,
-/// exactly as `search --json` prints it. `county` may repeat.
+/// exactly as `search --json` prints it. `county` may repeat. Needs a token unless `publicBrowse`.
 struct SearchController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
+    let access: Access
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/search", use: search)
     }
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
+        try await access.requireBrowse(request)
         let query = try Self.query(request.uri.queryParameters, settings: settings)
         let catalog = Catalog(settings: settings)
         let lines: [Data]

@@ -14,6 +14,8 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
     public var timeZone: String = "Asia/Shanghai"
     public var eventWindow: DayRange = DayRange(start: CalendarDay(2021, 5, 22), end: CalendarDay(2021, 5, 28))
     public var deadline: CalendarDay = CalendarDay(2021, 6, 4)
+    /// When true, the gallery, search and downloads need no access token (ingest still does).
+    public var publicBrowse: Bool = false
 
     public init() {}
 
@@ -38,7 +40,7 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case maxVideoSeconds, toleranceSeconds, allowedKinds, maxFileBytes, timeZone, eventWindow, deadline
+        case maxVideoSeconds, toleranceSeconds, allowedKinds, maxFileBytes, timeZone, eventWindow, deadline, publicBrowse
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +53,7 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
         timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
         eventWindow = try container.decodeIfPresent(DayRange.self, forKey: .eventWindow) ?? defaults.eventWindow
         deadline = try container.decodeIfPresent(CalendarDay.self, forKey: .deadline) ?? defaults.deadline
+        publicBrowse = try container.decodeIfPresent(Bool.self, forKey: .publicBrowse) ?? defaults.publicBrowse
         guard maxVideoSeconds > 0, toleranceSeconds >= 0 else {
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.maxVideoSeconds],
                 debugDescription: "maxVideoSeconds must be positive and toleranceSeconds not negative"))

@@ -6,7 +6,7 @@ extension MediaArchiveCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The web app: the self-check page (/check) and the search API (/api/search).",
-            discussion: "Binds 127.0.0.1 by default. There are no access tokens yet: do not expose it beyond this computer."
+            discussion: "Binds 127.0.0.1 by default. /api/search needs an access token (`token create`) unless policy.json sets publicBrowse; /check needs none."
         )
 
         @OptionGroup var options: ArchiveOptions

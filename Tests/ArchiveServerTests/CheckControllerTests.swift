@@ -33,6 +33,17 @@ import TestSupport
         #expect(leftoverUploads().subtracting(before).isEmpty, "the upload must be deleted after the check")
     }
 
+    @Test func theSelfCheckNeedsNoTokenEvenWhenTokensExist() async throws {
+        let settings = try makeSettings()
+        _ = try AccessTokens(root: settings.root).create(role: .archivist)
+        let upload = try MultipartUpload(fixture: "clip-179.9s.mp4")
+        try await buildApplication(settings: settings).test(.router) { client in
+            try await client.execute(uri: "/api/check", method: .post, headers: upload.headers, body: upload.body) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
     @Test func aClipOverThreeMinutesFailsWithTheReason() async throws {
         let (status, result) = try await postCheck(try MultipartUpload(fixture: "clip-181s.mp4"))
         #expect(status == .ok)

@@ -17,8 +17,9 @@ struct SearchControllerTests {
 
     func get(_ uri: String, settings: ArchiveSettings) async throws -> (HTTPResponse.Status, Any?) {
         let app = buildApplication(settings: settings)
+        let archivist = try AccessTokens(root: settings.root).create(role: .archivist)
         return try await app.test(.router) { client in
-            try await client.execute(uri: uri, method: .get) { response in
+            try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(archivist.secret)"]) { response in
                 (response.status, try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)))
             }
         }

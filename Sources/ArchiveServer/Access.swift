@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+import NIOPosix
+
+/// Who may do what: a token's secret arrives as `Authorization: Bearer <secret>` (API) or in
+/// the login cookie (browser), and is checked against `tokens.json` on every request, so a
+/// revoked token stops working at once.
+struct Access: Sendable {
+    let tokens: AccessTokens
+    /// `policy.json`'s `publicBrowse`: gallery, search and downloads open to anyone.
+    let publicBrowse: Bool
+
+    static let cookieName = "media_archive_token"
+
+    init(settings: ArchiveSettings) {
+        tokens = AccessTokens(root: settings.root)
+        publicBrowse = settings.policy.publicBrowse
+    }
+
+    /// Gallery, search, downloads: any valid token, or nobody at all under `publicBrowse`.
+    func requireBrowse(_ request: Request) async throws {
+        if publicBrowse { return }
+        _ = try await requireToken(request)
+    }
+
+    /// Any valid token; 401 without one.
+    func requireToken(_ request: Request) async throws -> AccessToken {
+        guard let secret = try Self.presentedSecret(request) else {
+            throw AccessDenied.unauthenticated("this needs an access token: send Authorization: Bearer <token>, or log in at /login")
+        }
+        guard let token = try await verify(secret) else {
+            throw AccessDenied.unauthenticated("the access token is not valid (revoked, or mistyped); ask the archive's keeper for a new one")
+        }
+        return token
+    }
+
+    /// A valid token of this role; 401 without a token, 403 with another role's.
+    func requireRole(_ role: AccessRole, _ request: Request) async throws -> AccessToken {
+        let token = try await requireToken(request)
+        guard token.role == role else {
+            throw AccessDenied(status: .forbidden,
+                               message: "this needs a \(role.rawValue) token; the token \"\(token.name)\" is a \(token.role.rawValue) token")
+        }
+        return token
+    }
+
+    func verify(_ secret: String) async throws -> AccessToken? {
+        let tokens = self.tokens
+        do {
+            return try await NIOThreadPool.singleton.runIfActive { try tokens.verify(secret: secret) }
+        } catch {
+            throw ServerError(status: .internalServerError, message: "access tokens cannot be checked: \(error)")
+        }
+    }
+
+    /// The Bearer header wins over the cookie; another Authorization scheme is refused.
+    static func presentedSecret(_ request: Request) throws -> String? {
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                throw AccessDenied.unauthenticated("send the token as Authorization: Bearer <token>")
+            }
+            return parts[1].trimmingCharacters(in: .whitespaces)
+        }
+        if let cookie = request.cookies[cookieName], !cookie.value.isEmpty {
+            return cookie.value
+        }
+        return nil
+    }
+}
+
+/// 401 (with `WWW-Authenticate: Bearer`, so clients know what to send) or 403.
+struct AccessDenied: Error, HTTPResponseError {
+    var status: HTTPResponse.Status
+    var message: String
+
+    static func unauthenticated(_ message: String) -> AccessDenied {
+        AccessDenied(status: .unauthorized, message: message)
+    }
+
+    var headers: HTTPFields {
+        status == .unauthorized ? [.wwwAuthenticate: #"Bearer realm="media-archive""#] : [:]
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        try HTTPError(status, headers: headers, message: message).response(from: request, context: context)
+    }
+}

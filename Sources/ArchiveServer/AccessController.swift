@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+
+/// Logging in and out in a browser (`GET/POST /login`, `POST /logout`) and
+/// `GET /api/whoami`, which tells an API client whose token it holds.
+struct AccessController<Context: RequestContext>: Sendable {
+    let access: Access
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/login", use: loginPage)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+        router.get("/api/whoami", use: whoami)
+    }
+
+    @Sendable func loginPage(_ request: Request, context: Context) async throws -> Response {
+        LoginPage.response(status: .ok, error: nil)
+    }
+
+    /// A valid token's secret goes into an HttpOnly, SameSite=Strict cookie: scripts on the
+    /// page cannot read it and other sites cannot make the browser send it.
+    @Sendable func login(_ request: Request, context: Context) async throws -> Response {
+        let body = try await request.body.collect(upTo: 16 * 1024)
+        let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil)
+        let secret = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !secret.isEmpty, Self.isCookieSafe(secret), try await access.verify(secret) != nil else {
+            return LoginPage.response(status: .unauthorized, error: "令牌无效或已被撤销，请检查后重试，或向档案管理员申请新令牌。")
+        }
+        var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
+        response.setCookie(Cookie(name: Access.cookieName, value: secret, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: Context) async throws -> Response {
+        var response = Response(status: .seeOther, headers: [.location: "/login", .cacheControl: "no-store"])
+        response.setCookie(Cookie(name: Access.cookieName, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
+                                  path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func whoami(_ request: Request, context: Context) async throws -> Response {
+        let token = try await access.requireToken(request)
+        return try JSONResponse.encode(WhoAmI(id: token.id, role: token.role.rawValue, name: token.name))
+    }
+
+    /// Secrets are hex; anything else could not be stored in a cookie and is no token anyway.
+    static func isCookieSafe(_ secret: String) -> Bool {
+        secret.count <= 256 && secret.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_".unicodeScalars.contains($0)) }
+    }
+
+    struct LoginForm: Decodable {
+        var token: String?
+    }
+
+    struct WhoAmI: Encodable {
+        var id: String
+        var role: String
+        var name: String
+    }
+}
+
+/// The login form, in Chinese, self-contained like the check page.
+enum LoginPage {
+    static func response(status: HTTPResponse.Status, error: String?) -> Response {
+        let message = error.map { #"<p class="error" role="alert">\#(escape($0))</p>"# } ?? ""
+        let html = template.replacingOccurrences(of: "{{ERROR}}", with: message)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    private static let template = #"""
+    <!doctype html>
+    <html lang="zh-CN">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>登录 · 媒体档案</title>
+    <style>
+      body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+             margin: 0; background: #f5f6f8; color: #1d2330; }
+      main { max-width: 420px; margin: 64px auto; padding: 24px; background: #fff; border-radius: 12px; }
+      h1 { font-size: 1.4rem; margin: 0 0 8px; }
+      p { color: #555d6b; }
+      label { display: block; margin: 16px 0 6px; font-weight: 600; }
+      input { width: 100%; box-sizing: border-box; padding: 10px; font: inherit; font-family: ui-monospace, monospace;
+              border: 1px solid #9aa4b5; border-radius: 8px; }
+      button { margin-top: 16px; padding: 10px 20px; font: inherit; border: 0; border-radius: 8px;
+               background: #2f6fde; color: #fff; cursor: pointer; }
+      .error { color: #b42323; background: #fdecec; padding: 10px; border-radius: 8px; }
+      a { color: #2f6fde; }
+    </style>
+    </head>
+    <body>
+    <main>
+      <h1>登录</h1>
+      <p>请输入档案管理员发给您的访问令牌。只想自查视频？<a href="/check">视频自查</a>无需登录。</p>
+      {{ERROR}}
+      <form method="post" action="/login">
+        <label for="token">访问令牌</label>
+        <input id="token" name="token" type="password" autocomplete="off" required autofocus>
+        <button type="submit">登录</button>
+      </form>
+    </main>
+    </body>
+    </html>
+    """#
+}

@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+
+/// The archive's access tokens, `<archive>/tokens.json`. Every change happens under a lock
+/// file and is written atomically, so two `token create` at once both land.
+public struct AccessTokens: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    public var file: URL { root.appendingPathComponent("tokens.json") }
+    var lockFile: URL { root.appendingPathComponent(".tokens.lock") }
+
+    private struct Contents: Codable {
+        var tokens: [AccessToken]
+    }
+
+    /// Every token, oldest first; none when the file does not exist yet.
+    public func all() throws -> [AccessToken] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch CocoaError.fileReadNoSuchFile {
+            return []
+        } catch {
+            throw AccessTokenError.brokenFile(path: file.path, reason: "it cannot be read (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONDecoder().decode(Contents.self, from: data).tokens
+        } catch {
+            throw AccessTokenError.brokenFile(path: file.path, reason: ConfigurationErrorText.describe(error))
+        }
+    }
+
+    /// Makes a token with a fresh random secret; its name defaults to "<role>-<id>".
+    public func create(role: AccessRole, name: String? = nil, now: Date = Date()) throws -> IssuedToken {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw AccessTokenError.noArchive(path: root.path)
+        }
+        if let name, !Self.isUsableName(name) { throw AccessTokenError.badName(name) }
+        return try CountyLock.withLock(lockFile) {
+            var tokens = try all()
+            if let name, tokens.contains(where: { $0.name == name }) { throw AccessTokenError.nameTaken(name) }
+            var secret: String
+            var hash: String
+            repeat {
+                secret = Self.randomSecret()
+                hash = Self.hash(secret)
+            } while tokens.contains(where: { $0.id == String(hash.prefix(8)) })
+            let id = String(hash.prefix(8))
+            let token = AccessToken(id: id, role: role, name: name ?? "\(role.rawValue)-\(id)",
+                                    createdAt: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)),
+                                    sha256: hash)
+            tokens.append(token)
+            try save(tokens)
+            return IssuedToken(token: token, secret: secret)
+        }
+    }
+
+    /// Removes the token with this id (or, failing that, this name) and returns it.
+    @discardableResult
+    public func revoke(_ idOrName: String) throws -> AccessToken {
+        try CountyLock.withLock(lockFile) {
+            var tokens = try all()
+            guard let index = tokens.firstIndex(where: { $0.id == idOrName })
+                    ?? tokens.firstIndex(where: { $0.name == idOrName }) else {
+                throw AccessTokenError.unknownToken(idOrName)
+            }
+            let removed = tokens.remove(at: index)
+            try save(tokens)
+            return removed
+        }
+    }
+
+    /// The token whose secret this is, or nil. Every stored hash is compared in full, so the
+    /// time taken does not tell how close a guess came.
+    public func verify(secret: String) throws -> AccessToken? {
+        let presented = Array(SHA256.hash(data: Data(secret.utf8)))
+        var match: AccessToken?
+        for token in try all() {
+            guard let stored = Self.bytes(hex: token.sha256) else { continue }
+            var difference: UInt8 = 0
+            for (left, right) in zip(presented, stored) { difference |= left ^ right }
+            if difference == 0 && stored.count == presented.count { match = token }
+        }
+        return match
+    }
+
+    private func save(_ tokens: [AccessToken]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(Contents(tokens: tokens))
+        data.append(0x0A)
+        try AtomicFile.write(data, to: file)
+    }
+
+    /// 32 bytes from the system's cryptographic generator, as 64 hex digits.
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        var index = 0
+        while index < digits.count {
+            guard let value = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(value)
+            index += 2
+        }
+        return bytes
+    }
+
+    /// Names are for people and for `revoke`; an 8-hex-digit name would shadow an id.
+    static func isUsableName(_ name: String) -> Bool {
+        let looksLikeID = name.count == 8 && name.allSatisfy(\.isHexDigit)
+        return (1...64).contains(name.count) && !looksLikeID
+            && !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    }
+}
