@@ -3,7 +3,7 @@ import Foundation
 /// The list that travels with a hand-over: every exported catalogue entry with the file it
 /// became, and what could not be exported. Written as JSON (for programs) and CSV (for people,
 /// who open it in Excel or WPS).
-struct ExportManifest: Encodable {
+struct ExportManifest: EveryKeyEncodable {
     struct Item: Encodable {
         /// Relative to the export folder.
         var file: String
@@ -22,25 +22,6 @@ struct ExportManifest: Encodable {
     var bytes: Int64
     var items: [Item]
     var problems: [ExportProblem]
-
-    private enum CodingKeys: String, CodingKey {
-        case county, name, fullName, code, exportedAt, from, until, files, bytes, items, problems
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(county, forKey: .county)
-        try container.encode(name, forKey: .name)
-        try container.encode(fullName, forKey: .fullName)
-        try container.encode(code, forKey: .code)
-        try container.encode(exportedAt, forKey: .exportedAt)
-        try container.encode(from, forKey: .from)
-        try container.encode(until, forKey: .until)
-        try container.encode(files, forKey: .files)
-        try container.encode(bytes, forKey: .bytes)
-        try container.encode(items, forKey: .items)
-        try container.encode(problems, forKey: .problems)
-    }
 
     func json() throws -> Data {
         let encoder = JSONEncoder()
