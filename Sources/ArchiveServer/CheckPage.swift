@@ -25,7 +25,7 @@ enum CheckPage {
       main { max-width: 760px; margin: 0 auto; padding: 24px 16px 48px; }
       h1 { font-size: 1.6rem; margin: 0 0 4px; }
       .lead { color: #555d6b; margin: 0 0 20px; }
-      #drop { border: 2px dashed #9aa4b5; border-radius: 12px; background: #fff; padding: 36px 16px;
+      #drop { display: block; border: 2px dashed #9aa4b5; border-radius: 12px; background: #fff; padding: 36px 16px;
               text-align: center; cursor: pointer; }
       #drop.over { border-color: #2f6fde; background: #eef4ff; }
       #drop strong { display: block; font-size: 1.15rem; margin-bottom: 6px; }
