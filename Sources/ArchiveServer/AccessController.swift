@@ -74,16 +74,7 @@ enum LoginPage {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    private static let template = #"""
-    <!doctype html>
-    <html lang="zh-CN">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>登录 · 媒体档案</title>
-    <style>
-      body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
-             margin: 0; background: #f5f6f8; color: #1d2330; }
+    private static let template = PageShell.document(title: "登录 · 媒体档案", style: #"""
       main { max-width: 420px; margin: 64px auto; padding: 24px; background: #fff; border-radius: 12px; }
       h1 { font-size: 1.4rem; margin: 0 0 8px; }
       p { color: #555d6b; }
@@ -94,9 +85,7 @@ enum LoginPage {
                background: #2f6fde; color: #fff; cursor: pointer; }
       .error { color: #b42323; background: #fdecec; padding: 10px; border-radius: 8px; }
       a { color: #2f6fde; }
-    </style>
-    </head>
-    <body>
+    """#, body: #"""
     <main>
       <h1>登录</h1>
       <p>请输入档案管理员发给您的访问令牌。只想自查视频？<a href="/check">视频自查</a>无需登录。</p>
@@ -107,7 +96,5 @@ enum LoginPage {
         <button type="submit">登录</button>
       </form>
     </main>
-    </body>
-    </html>
-    """#
+    """#)
 }

@@ -12,16 +12,7 @@ enum CheckPage {
             .replacingOccurrences(of: "{{MAX_BYTES}}", with: "\(policy.maxFileBytes)")
     }
 
-    private static let template = #"""
-    <!doctype html>
-    <html lang="zh-CN">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>视频自查</title>
-    <style>
-      body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
-             margin: 0; background: #f5f6f8; color: #1d2330; }
+    private static let template = PageShell.document(title: "视频自查", style: #"""
       main { max-width: 760px; margin: 0 auto; padding: 24px 16px 48px; }
       h1 { font-size: 1.6rem; margin: 0 0 4px; }
       .lead { color: #555d6b; margin: 0 0 20px; }
@@ -42,9 +33,7 @@ enum CheckPage {
       .pass .verdict { color: #1f7a43; } .fail .verdict { color: #b42e2e; } .error .verdict { color: #a86412; }
       .todo { margin: 4px 0 0; }
       .detail { color: #666f7e; font-size: .88rem; margin-top: 6px; }
-    </style>
-    </head>
-    <body>
+    """#, body: #"""
     <main>
       <h1>视频自查</h1>
       <p class="lead">提交前先检查：每个视频不得超过 {{LIMIT_TEXT}}。文件只用于检查，检查后立即删除，不会保存。</p>
@@ -139,7 +128,5 @@ enum CheckPage {
       drop.addEventListener('drop', function (e) { checkAll(e.dataTransfer.files); });
     })();
     </script>
-    </body>
-    </html>
-    """#
+    """#)
 }
