@@ -4,7 +4,9 @@ import MediaArchive
 import NIOPosix
 
 /// The self-check: `GET /check` (the page) and `POST /api/check` (one file → the `check`
-/// object of DESIGN.md). Nothing is stored; the upload is deleted whatever happens.
+/// object of DESIGN.md; with `?thumbnail=1` also a `thumbnail` key holding a JPEG data URL, so
+/// the page can show the picture the server saw). Nothing is stored; the upload is deleted
+/// whatever happens.
 struct CheckController<Context: RequestContext>: Sendable {
     let policy: SubmissionPolicy
 
@@ -23,8 +25,16 @@ struct CheckController<Context: RequestContext>: Sendable {
         defer { upload.discard() }
         let checker = SubmissionChecker(policy: policy)
         let path = upload.path
-        let checked = try await NIOThreadPool.singleton.runIfActive { checker.check(path: path) }
-        return try JSONResponse.encode(Self.named(checked, upload: upload))
+        let wantsThumbnail = request.uri.queryParameters.get("thumbnail").map { $0 == "1" || $0 == "true" } ?? false
+        let checked = try await NIOThreadPool.singleton.runIfActive {
+            let result = checker.check(path: path)
+            // A thumbnail of a file that could not be read would only repeat the error.
+            let thumbnail = wantsThumbnail && result.verdict != .error ? try? ThumbnailMaker().thumbnail(path: path) : nil
+            return (result, thumbnail)
+        }
+        let named = Self.named(checked.0, upload: upload)
+        guard wantsThumbnail else { return try JSONResponse.encode(named) }
+        return try JSONResponse.encode(CheckWithThumbnail(result: named, thumbnailJPEG: checked.1?.jpeg))
     }
 
     /// The result as the sender knows the file: their name, never a path on this server.

@@ -24,7 +24,10 @@ enum CheckPage {
       input[type=file] { display: none; }
       ul { list-style: none; padding: 0; margin: 20px 0 0; }
       li { background: #fff; border-radius: 10px; padding: 14px 16px; margin-bottom: 12px;
-           border-left: 6px solid #c4cad4; }
+           border-left: 6px solid #c4cad4; display: flex; gap: 14px; align-items: flex-start; }
+      li .thumb { width: 120px; height: 90px; object-fit: contain; background: #eceff3; border-radius: 6px; flex: none; }
+      li .thumb:not([src]) { visibility: hidden; }
+      li .text { min-width: 0; }
       li.pass { border-left-color: #1f9d55; }
       li.fail { border-left-color: #d64545; }
       li.error { border-left-color: #d98b1c; }
@@ -83,17 +86,21 @@ enum CheckPage {
           todo = '请向拍摄者索取原始文件，再重新自查。';
         }
         item.className = r.verdict;
+        if (r.thumbnail) item.querySelector('.thumb').src = r.thumbnail;
         item.querySelector('.verdict').textContent = verdict;
         item.querySelector('.todo').textContent = todo;
         var notes = (r.reasons || []).concat(r.warnings || []);
         item.querySelector('.detail').textContent = notes.length ? '详情：' + notes.join('；') : '';
       }
       function check(file) {
-        var item = el('li');
-        item.appendChild(el('div', 'name', file.name));
-        item.appendChild(el('div', 'verdict', '正在上传并检查…'));
-        item.appendChild(el('div', 'todo'));
-        item.appendChild(el('div', 'detail'));
+        var item = el('li'), text = el('div', 'text'), thumb = el('img', 'thumb');
+        thumb.alt = '';
+        item.appendChild(thumb);
+        item.appendChild(text);
+        text.appendChild(el('div', 'name', file.name));
+        text.appendChild(el('div', 'verdict', '正在上传并检查…'));
+        text.appendChild(el('div', 'todo'));
+        text.appendChild(el('div', 'detail'));
         list.insertBefore(item, list.firstChild);
         if (file.size > MAX_BYTES) {
           item.className = 'fail';
@@ -103,7 +110,7 @@ enum CheckPage {
         }
         var form = new FormData();
         form.append('file', file, file.name);
-        fetch('/api/check', { method: 'POST', body: form })
+        fetch('/api/check?thumbnail=1', { method: 'POST', body: form })
           .then(function (res) {
             return res.json().then(function (body) {
               if (!res.ok) throw new Error(body && body.error ? body.error.message : res.statusText);

@@ -9,10 +9,11 @@ import TestSupport
 
 /// Uploads are compared against the temp folder, so these run one at a time.
 @Suite(.serialized) struct CheckControllerTests {
-    func postCheck(_ upload: MultipartUpload, settings: ArchiveSettingsBox = .init()) async throws -> (HTTPResponse.Status, [String: Any]) {
+    func postCheck(_ upload: MultipartUpload, settings: ArchiveSettingsBox = .init(),
+                   uri: String = "/api/check") async throws -> (HTTPResponse.Status, [String: Any]) {
         let app = buildApplication(settings: try settings.make())
         return try await app.test(.router) { client in
-            try await client.execute(uri: "/api/check", method: .post, headers: upload.headers, body: upload.body) { response in
+            try await client.execute(uri: uri, method: .post, headers: upload.headers, body: upload.body) { response in
                 let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:]
                 return (response.status, object)
             }
@@ -31,6 +32,23 @@ import TestSupport
                                  "format", "video", "audio", "error"]
         #expect(Set(result.keys) == keys)
         #expect(leftoverUploads().subtracting(before).isEmpty, "the upload must be deleted after the check")
+    }
+
+    @Test func askedForAThumbnailTheCheckCarriesTheUprightPicture() async throws {
+        let (status, result) = try await postCheck(try MultipartUpload(fixture: "phone-rotated.mp4"), uri: "/api/check?thumbnail=1")
+        #expect(status == .ok)
+        #expect(result["verdict"] as? String == "pass")
+        let url = result["thumbnail"] as? String ?? ""
+        #expect(url.hasPrefix("data:image/jpeg;base64,"))
+        let jpeg = Data(base64Encoded: String(url.dropFirst("data:image/jpeg;base64,".count))) ?? Data()
+        let size = try #require(JPEGSize(jpeg), "the thumbnail must be a JPEG")
+        #expect(size.height > size.width, "the phone held upright gives a portrait thumbnail, got \(size)")
+        #expect(max(size.width, size.height) <= 320)
+
+        let (_, unreadable) = try await postCheck(try MultipartUpload(fixture: "text.mp4"), uri: "/api/check?thumbnail=1")
+        #expect(unreadable.keys.contains("thumbnail") && unreadable["thumbnail"] is NSNull, "no picture for an unreadable file")
+        let (_, plain) = try await postCheck(try MultipartUpload(fixture: "clip-179.9s.mp4"))
+        #expect(plain["thumbnail"] == nil, "without the parameter the object is exactly DESIGN's check")
     }
 
     @Test func theSelfCheckNeedsNoTokenEvenWhenTokensExist() async throws {

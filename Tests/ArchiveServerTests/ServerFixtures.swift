@@ -41,3 +41,19 @@ func leftoverUploads() -> Set<String> {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
     return Set(names.filter { $0.hasPrefix("media-archive-upload-") })
 }
+
+/// Width and height from a JPEG's start-of-frame marker; nil if the bytes are no JPEG.
+func JPEGSize(_ jpeg: Data) -> (width: Int, height: Int)? {
+    let bytes = [UInt8](jpeg)
+    guard bytes.count > 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+    var index = 2
+    while index + 9 < bytes.count, bytes[index] == 0xFF {
+        let marker = bytes[index + 1]
+        let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+        if (0xC0...0xC3).contains(marker) {
+            return (Int(bytes[index + 7]) << 8 | Int(bytes[index + 8]), Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]))
+        }
+        index += 2 + length
+    }
+    return nil
+}
