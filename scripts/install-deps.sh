@@ -9,7 +9,9 @@ packages=(
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev   # MediaProbe (FFmpeg 5.1)
   libexif-dev libheif-dev                                        # Exif (photo metadata, HEIC)
   ffmpeg libimage-exiftool-perl libheif-examples                 # fixtures and benchmarks
-  python3-pip                                                    # installs the bagit checker
+  python3-pip                                                    # installs bagit and selenium
+  chromium chromium-driver                                       # the real-browser test
+  wrk                                                            # bench/serve-load
 )
 
 missing=()
@@ -30,12 +32,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The Python bagit package (Library of Congress) checks exported bags independently in the
-# tests. Debian 12 does not package it, and its system Python refuses a plain pip install, so
-# try the active Python first (pyenv/venv), then a user install.
-if ! python3 -c "import bagit" 2>/dev/null; then
-  echo "Installing the Python bagit package (independent BagIt checker for the tests)" >&2
-  python3 -m pip install --quiet bagit 2>/dev/null \
-    || python3 -m pip install --quiet --user --break-system-packages bagit 2>/dev/null \
-    || echo "warning: could not install the Python bagit package; the BagIt validation tests will be skipped" >&2
-fi
+# Python packages the tests use: bagit (Library of Congress) checks exported bags
+# independently; selenium drives Chromium in the browser test. Debian 12 packages neither in a
+# usable version, and its system Python refuses a plain pip install, so try the active Python
+# first (pyenv/venv), then a user install.
+pip_install() {
+  local module=$1 package=$2 purpose=$3
+  python3 -c "import $module" 2>/dev/null && return 0
+  echo "Installing the Python $package package ($purpose)" >&2
+  python3 -m pip install --quiet "$package" 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages "$package" 2>/dev/null \
+    || { echo "error: could not install the Python $package package ($purpose)" >&2; return 1; }
+}
+pip_install bagit bagit "independent BagIt checker for the tests"
+pip_install selenium selenium "drives Chromium in the browser test"

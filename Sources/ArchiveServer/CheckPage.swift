@@ -53,9 +53,10 @@ enum CheckPage {
       var drop = document.getElementById('drop'), input = document.getElementById('files');
       var list = document.getElementById('results');
 
+      // Tenths, cut not rounded: 179.96 s must not read "3:00" next to a verdict that says over.
       function clock(s) {
-        var t = Math.round(s), m = Math.floor(t / 60), r = t % 60;
-        return m + ':' + (r < 10 ? '0' : '') + r;
+        var tenths = Math.floor(s * 10 + 1e-6), m = Math.floor(tenths / 600), r = (tenths % 600) / 10;
+        return m + ':' + (r < 10 ? '0' : '') + r.toFixed(1);
       }
       function overText(s) {
         var over = s - LIMIT;
