@@ -128,5 +128,5 @@ enum CheckPage {
       drop.addEventListener('drop', function (e) { checkAll(e.dataTransfer.files); });
     })();
     </script>
-    """#)
+    """#, current: .check)
 }
