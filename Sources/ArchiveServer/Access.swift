@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MediaArchive
-import NIOPosix
 
 /// Who may do what: a token's secret arrives as `Authorization: Bearer <secret>` (API) or in
 /// the login cookie (browser), and is checked against `tokens.json` on every request, so a
@@ -22,6 +21,16 @@ struct Access: Sendable {
     func requireBrowse(_ request: Request) async throws {
         if publicBrowse { return }
         _ = try await requireToken(request)
+    }
+
+    /// The gallery's HTML pages: as `requireBrowse`, but a browser without a valid token is
+    /// sent to the login page (303) rather than shown a 401 it can do nothing with.
+    func requireBrowsePage(_ request: Request) async throws {
+        do {
+            try await requireBrowse(request)
+        } catch let denied as AccessDenied where denied.status == .unauthorized {
+            throw LoginRedirect()
+        }
     }
 
     /// Any valid token; 401 without one.
@@ -47,11 +56,7 @@ struct Access: Sendable {
 
     func verify(_ secret: String) async throws -> AccessToken? {
         let tokens = self.tokens
-        do {
-            return try await NIOThreadPool.singleton.runIfActive { try tokens.verify(secret: secret) }
-        } catch {
-            throw ServerError(status: .internalServerError, message: "access tokens cannot be checked: \(error)")
-        }
+        return try await BlockingWork.run(failing: "access tokens cannot be checked") { try tokens.verify(secret: secret) }
     }
 
     /// The Bearer header wins over the cookie; another Authorization scheme is refused.
@@ -85,5 +90,15 @@ struct AccessDenied: Error, HTTPResponseError {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         try HTTPError(status, headers: headers, message: message).response(from: request, context: context)
+    }
+}
+
+/// 303 to `/login`: what a page answers a browser that has not logged in.
+struct LoginRedirect: Error, HTTPResponseError {
+    var status: HTTPResponse.Status { .seeOther }
+    var headers: HTTPFields { [.location: "/login", .cacheControl: "no-store"] }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headers)
     }
 }

@@ -15,7 +15,7 @@ struct AccessController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func loginPage(_ request: Request, context: Context) async throws -> Response {
-        LoginPage.response(status: .ok, error: nil)
+        LoginPage.response(status: .ok, error: nil, request: request)
     }
 
     /// A valid token's secret goes into an HttpOnly, SameSite=Strict cookie: scripts on the
@@ -25,7 +25,7 @@ struct AccessController<Context: RequestContext>: Sendable {
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil)
         let secret = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty, Self.isCookieSafe(secret), try await access.verify(secret) != nil else {
-            return LoginPage.response(status: .unauthorized, error: "令牌无效或已被撤销，请检查后重试，或向档案管理员申请新令牌。")
+            return LoginPage.response(status: .unauthorized, error: "令牌无效或已被撤销，请检查后重试，或向档案管理员申请新令牌。", request: request)
         }
         var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
         response.setCookie(Cookie(name: Access.cookieName, value: secret, path: "/", httpOnly: true, sameSite: .strict))
@@ -62,16 +62,9 @@ struct AccessController<Context: RequestContext>: Sendable {
 
 /// The login form, in Chinese, self-contained like the check page.
 enum LoginPage {
-    static func response(status: HTTPResponse.Status, error: String?) -> Response {
-        let message = error.map { #"<p class="error" role="alert">\#(escape($0))</p>"# } ?? ""
-        let html = template.replacingOccurrences(of: "{{ERROR}}", with: message)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    static func response(status: HTTPResponse.Status, error: String?, request: Request) -> Response {
+        let message = error.map { #"<p class="error" role="alert">\#(PageShell.escape($0))</p>"# } ?? ""
+        return PageShell.response(template.replacingOccurrences(of: "{{ERROR}}", with: message), status: status, request: request)
     }
 
     private static let template = PageShell.document(title: "登录 · 媒体档案", style: #"""
@@ -96,5 +89,5 @@ enum LoginPage {
         <button type="submit">登录</button>
       </form>
     </main>
-    """#)
+    """#, current: .login)
 }

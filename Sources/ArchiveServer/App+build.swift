@@ -28,5 +28,11 @@ public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext
     let access = Access(settings: settings)
     AccessController<BasicRequestContext>(access: access).addRoutes(to: router)
     SearchController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    // The gallery: counties, items, their files.
+    let lookup = ItemLookup(catalog: Catalog(settings: settings), access: access)
+    CountiesController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties).addRoutes(to: router)
+    MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
+    ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
     return router
 }

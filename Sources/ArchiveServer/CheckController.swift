@@ -16,8 +16,7 @@ struct CheckController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: CheckPage.html(policy: policy))))
+        PageShell.response(CheckPage.html(policy: policy), request: request)
     }
 
     @Sendable func check(_ request: Request, context: Context) async throws -> Response {

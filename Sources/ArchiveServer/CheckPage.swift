@@ -136,5 +136,5 @@ enum CheckPage {
       drop.addEventListener('drop', function (e) { checkAll(e.dataTransfer.files); });
     })();
     </script>
-    """#)
+    """#, current: .check)
 }

@@ -1,65 +1,57 @@
 import Foundation
 import Hummingbird
 import MediaArchive
-import NIOPosix
 
-/// `GET /api/search?county=&from=&to=&kind=&verdict=&camera=&text=`: the `search` array,
-/// exactly as `search --json` prints it. `county` may repeat. Needs a token unless `publicBrowse`.
+/// Finding items: `GET /api/search?county=&from=&to=&kind=&verdict=&camera=&text=` (the
+/// `search` array, exactly as `search --json` prints it) and `GET /search` (the gallery's
+/// search page with the same filters, a page of thumbnails at a time). Both need a token
+/// unless `publicBrowse`.
 struct SearchController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
 
+    /// Items per page: a county's whole hand-in can run to thousands of thumbnails.
+    var pageSize = 200
+
     func addRoutes(to router: Router<Context>) {
         router.get("/api/search", use: search)
+        router.get("/search", use: page)
     }
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         try await access.requireBrowse(request)
-        let query = try Self.query(request.uri.queryParameters, settings: settings)
+        let query = try SearchParameters.query(request.uri.queryParameters, settings: settings)
         let catalog = Catalog(settings: settings)
-        let lines: [Data]
-        do {
-            lines = try await NIOThreadPool.singleton.runIfActive { try catalog.searchJSONLines(query) }
-        } catch {
-            throw ServerError(status: .internalServerError, message: "the archive could not be searched: \(error)")
-        }
+        let lines = try await BlockingWork.run(failing: Self.failure) { try catalog.searchJSONLines(query) }
         return JSONResponse.array(ofLines: lines)
     }
 
-    static func query(_ parameters: Parameters, settings: ArchiveSettings) throws -> CatalogQuery {
-        func single(_ name: String) -> String? {
-            parameters.get(name).flatMap { $0.isEmpty ? nil : String($0) }
+    @Sendable func page(_ request: Request, context: Context) async throws -> Response {
+        try await access.requireBrowsePage(request)
+        let parameters = request.uri.queryParameters
+        var page = SearchPage(counties: settings.counties, parameters: parameters)
+        do {
+            let query = try SearchParameters.query(parameters, settings: settings)
+            let offset = try Self.offset(parameters)
+            let catalog = Catalog(settings: settings)
+            let limit = pageSize
+            page.results = try await BlockingWork.run(failing: Self.failure) { try catalog.searchPage(query, offset: offset, limit: limit) }
+        } catch let bad as BadSearchParameter {
+            page.problem = bad.chinese
+            return PageShell.response(page.html(), status: .badRequest, request: request)
         }
-        var query = CatalogQuery()
-        query.counties = try parameters.getAll("county").filter { !$0.isEmpty }.map { text in
-            do { return try settings.counties.resolve(String(text)) } catch {
-                throw ServerError.badRequest("\(error)")
-            }
-        }
-        query.from = try day(single("from"), name: "from")
-        query.to = try day(single("to"), name: "to")
-        if let kind = single("kind") {
-            guard let value = MediaKind(rawValue: kind) else {
-                throw ServerError.badRequest("kind must be one of \(MediaKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(kind)\")")
-            }
-            query.kind = value
-        }
-        if let verdict = single("verdict") {
-            guard let value = Verdict(rawValue: verdict) else {
-                throw ServerError.badRequest("verdict must be pass or fail (got \"\(verdict)\")")
-            }
-            query.verdict = value
-        }
-        query.camera = single("camera")
-        query.text = single("text")
-        return query
+        return PageShell.response(page.html(), request: request)
     }
 
-    private static func day(_ text: String?, name: String) throws -> CalendarDay? {
-        guard let text else { return nil }
-        guard let day = CalendarDay(parsing: text) else {
-            throw ServerError.badRequest("\(name) takes a date written YYYY-MM-DD, e.g. 2021-05-22 (got \"\(text)\")")
+    /// Where the page starts among the matches (the "more" link's `offset`).
+    static func offset(_ parameters: Parameters) throws(BadSearchParameter) -> Int {
+        guard let text = parameters.get("offset"), !text.isEmpty else { return 0 }
+        guard let offset = Int(text), offset >= 0 else {
+            throw BadSearchParameter(message: "offset must be a whole number, 0 or more (got \"\(text)\")",
+                                     chinese: "页码参数 offset“\(text)”无效，应为 0 或正整数。")
         }
-        return day
+        return offset
     }
+
+    private static var failure: String { "the archive could not be searched" }
 }

@@ -13,6 +13,16 @@ public enum DurationText {
         return "\(minutes):" + secondsPart
     }
 
+    /// "m:ss" to the nearest second, as a player's badge shows it: 167.4 → "2:47"; hours are
+    /// added past 59:59 ("1:02:03").
+    public static func badge(_ seconds: Double) -> String {
+        let total = Int(max(0, seconds).rounded())
+        if total >= 3600 {
+            return String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+        }
+        return String(format: "%d:%02d", total / 60, total % 60)
+    }
+
     /// A limit written the way the notice writes it: 180 → "3:00".
     public static func limit(_ seconds: Double) -> String {
         seconds == seconds.rounded()

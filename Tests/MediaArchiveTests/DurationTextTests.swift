@@ -20,4 +20,11 @@ struct DurationTextTests {
         #expect(DurationText.seconds(12) == "12 s")
         #expect(DurationText.seconds(0.3) == "0.3 s")
     }
+
+    @Test func badgesShowWholeSecondsAsAPlayerDoes() {
+        #expect(DurationText.badge(179.9) == "3:00")
+        #expect(DurationText.badge(167.4) == "2:47")
+        #expect(DurationText.badge(2) == "0:02")
+        #expect(DurationText.badge(3723) == "1:02:03")
+    }
 }

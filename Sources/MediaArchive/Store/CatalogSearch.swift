@@ -20,6 +20,9 @@ public struct CatalogQuery: Sendable {
         return DayRange(start: from ?? CalendarDay(1900, 1, 1), end: to ?? CalendarDay(9999, 12, 31))
     }
 
+    /// Whether some filter (camera, text) can only be judged on a decoded entry.
+    var needsDecoding: Bool { camera != nil || text != nil }
+
     /// `matches` for the filters that can be read off an entry's stored JSON text.
     func matchesText(_ line: EntryLine) -> Bool {
         if let kind, !line.has("kind", equalTo: kind.rawValue) { return false }
@@ -82,24 +85,34 @@ public struct Catalog: Sendable {
     /// per entry), passed through without decoding — what `search --json` prints. Kind and
     /// verdict are matched on the text; a camera or text query decodes.
     public func searchJSONLines(_ query: CatalogQuery) throws -> [Data] {
-        if query.camera != nil || query.text != nil {
+        if query.needsDecoding {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return try search(query).map { try encoder.encode($0) }
         }
+        var lines: [Data] = []
+        try forEachLine(query) { line in
+            lines.append(line.json)
+            return true
+        }
+        return lines
+    }
+
+    /// The stored lines of `query`'s counties and days, in `search` order, that pass the
+    /// filters readable from the text (kind, verdict), until `visit` returns false. Nothing is
+    /// decoded here, so callers that need only some entries decode only those.
+    func forEachLine(_ query: CatalogQuery, _ visit: (EntryLine) throws -> Bool) throws {
         let counties = query.counties.isEmpty ? settings.counties.counties : query.counties
         let range = query.dayRange
-        if let range, range.start > range.end { return [] }
-        var lines: [Data] = []
+        if let range, range.start > range.end { return }
         for county in counties {
             let catalog = try countyCatalog(county)
             for day in try catalog.days(in: range) {
                 for line in try catalog.entryLines(on: day) where query.matchesText(line) {
-                    lines.append(line.json)
+                    if try !visit(line) { return }
                 }
             }
         }
-        return lines
     }
 
     /// Entry lines as one JSON array document, one entry per line (what `search --json` prints).

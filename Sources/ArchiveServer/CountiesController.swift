@@ -1,0 +1,22 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+
+/// `GET /`: the gallery's first page, every county of the registry with what it has handed in
+/// and whether it met the deadline — the `report` command's figures, each county linking to
+/// its search.
+struct CountiesController<Context: RequestContext>: Sendable {
+    let settings: ArchiveSettings
+    let access: Access
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/", use: page)
+    }
+
+    @Sendable func page(_ request: Request, context: Context) async throws -> Response {
+        try await access.requireBrowsePage(request)
+        let report = SubmissionReport(settings: settings)
+        let counties = try await BlockingWork.run(failing: "the catalogue could not be read") { try report.counties() }
+        return PageShell.response(CountiesPage.html(counties, deadline: settings.policy.deadline), request: request)
+    }
+}

@@ -1,0 +1,23 @@
+import Hummingbird
+
+/// The `Content-Type` of a stored object, from its extension — which the store chose from the
+/// detected format, never from the name a county gave the file.
+enum MediaContentType {
+    static func forExtension(_ ext: String) -> String {
+        let lower = ext.lowercased()
+        return missingFromHummingbird[lower] ?? MediaType.getMediaType(forExtension: lower)?.description ?? "application/octet-stream"
+    }
+
+    /// Formats the store keeps that Hummingbird's table does not name (or names differently
+    /// from what browsers expect for playback).
+    private static let missingFromHummingbird: [String: String] = [
+        "mov": "video/quicktime", "m4v": "video/x-m4v", "m4a": "audio/mp4", "3g2": "video/3gpp2",
+        "mkv": "video/x-matroska", "mka": "audio/x-matroska", "avi": "video/x-msvideo", "flv": "video/x-flv",
+        "mts": "video/mp2t", "m2ts": "video/mp2t", "mpg": "video/mpeg", "vob": "video/mpeg",
+        "wmv": "video/x-ms-wmv", "asf": "video/x-ms-asf", "wma": "audio/x-ms-wma",
+        "heic": "image/heic", "heif": "image/heif", "hif": "image/heif", "avif": "image/avif",
+        "wps": "application/vnd.ms-works", "et": "application/vnd.ms-excel", "dps": "application/vnd.ms-powerpoint",
+        "txt": "text/plain; charset=utf-8", "csv": "text/csv; charset=utf-8", "md": "text/plain; charset=utf-8",
+        "tsv": "text/tab-separated-values; charset=utf-8", "bin": "application/octet-stream",
+    ]
+}

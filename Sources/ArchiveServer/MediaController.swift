@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+
+/// `GET /media/:sha256`: an item's original bytes, for the item page's player and picture
+/// (byte ranges, so a video seeks without loading the whole file) and, with `?download=1`,
+/// as a download under its original name.
+struct MediaController<Context: RequestContext>: Sendable {
+    let lookup: ItemLookup
+    let files = StoredFileResponse()
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/media/:\(ItemLookup.parameter)", use: media)
+    }
+
+    @Sendable func media(_ request: Request, context: Context) async throws -> Response {
+        let item = try await lookup.requireItem(request, context: context)
+        let download = request.uri.queryParameters.get("download").map { $0 == "1" || $0 == "true" } ?? false
+        let headers: HTTPFields = [
+            .contentType: MediaContentType.forExtension(item.object.pathExtension),
+            .contentDisposition: ContentDisposition.value(attachment: download, fileName: item.entry.downloadName),
+            // The URL names the content by its hash, so what it returns can never change.
+            .cacheControl: "private, max-age=31536000, immutable",
+        ]
+        return try await files.response(file: item.object, etag: "\"\(item.entry.sha256)\"", headers: headers,
+                                         request: request, context: context)
+    }
+}

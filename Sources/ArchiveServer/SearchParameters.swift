@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+
+/// The search filters of a query string (`county=&from=&to=&kind=&verdict=&camera=&text=`),
+/// read one way for the search API and the gallery's search page. `county` may repeat and
+/// takes the slug, the Chinese name or the code; empty values mean "any".
+enum SearchParameters {
+    static func query(_ parameters: Parameters, settings: ArchiveSettings) throws(BadSearchParameter) -> CatalogQuery {
+        func single(_ name: String) -> String? {
+            parameters.get(name).flatMap { $0.isEmpty ? nil : String($0) }
+        }
+        var query = CatalogQuery()
+        for text in parameters.getAll("county") where !text.isEmpty {
+            do {
+                query.counties.append(try settings.counties.resolve(String(text)))
+            } catch {
+                let known = settings.counties.counties.map(\.name).joined(separator: "、")
+                throw BadSearchParameter(message: "\(error)", chinese: "没有名为“\(text)”的区县；可选：\(known)。")
+            }
+        }
+        query.from = try day(single("from"), name: "from", label: "起始日期")
+        query.to = try day(single("to"), name: "to", label: "截止日期")
+        if let kind = single("kind") {
+            guard let value = MediaKind(rawValue: kind) else {
+                throw BadSearchParameter(
+                    message: "kind must be one of \(MediaKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(kind)\")",
+                    chinese: "类型“\(kind)”无效；可选：\(MediaKind.allCases.map(\.rawValue).joined(separator: "、"))。")
+            }
+            query.kind = value
+        }
+        if let verdict = single("verdict") {
+            guard let value = Verdict(rawValue: verdict) else {
+                throw BadSearchParameter(message: "verdict must be pass or fail (got \"\(verdict)\")",
+                                         chinese: "结论“\(verdict)”无效；只能是 pass（合格）或 fail（不合格）。")
+            }
+            query.verdict = value
+        }
+        query.camera = single("camera")
+        query.text = single("text")
+        return query
+    }
+
+    private static func day(_ text: String?, name: String, label: String) throws(BadSearchParameter) -> CalendarDay? {
+        guard let text else { return nil }
+        guard let day = CalendarDay(parsing: text) else {
+            throw BadSearchParameter(
+                message: "\(name) takes a date written YYYY-MM-DD, e.g. 2021-05-22 (got \"\(text)\")",
+                chinese: "\(label)“\(text)”无效，请按“年-月-日”填写，例如 2021-05-22。")
+        }
+        return day
+    }
+}
+
+/// A search filter that cannot be understood: a 400 whose message the API sends in English
+/// (as `search` prints it) and the gallery's pages show in Chinese.
+struct BadSearchParameter: Error, HTTPResponseError {
+    var message: String
+    var chinese: String
+
+    var status: HTTPResponse.Status { .badRequest }
+    var headers: HTTPFields { [:] }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        try HTTPError(status, message: message).response(from: request, context: context)
+    }
+}
