@@ -5,15 +5,20 @@ BINARY := .build/release/media-archive
 
 .PHONY: demo test deps build
 
-## Build, then check the bundled sample hand-in against the 3-minute rule (default ./Archive).
+## Build, check the bundled sample hand-in against the 3-minute rule, then ingest it into a
+## demo archive (.build/demo-archive) and serve it: gallery, self-check and ingest pages.
 demo: build
 	@echo
 	@$(BINARY) check Samples; status=$$?; \
-	  echo; echo "media-archive exited $$status (0 all pass, 1 some failed, 2 some unreadable)"
+	  echo; echo "media-archive exited $$status (0 all pass, 1 some failed, 2 some unreadable)"; echo
+	@scripts/demo-gallery.sh $(BINARY)
 
-## Run the whole test suite.
+## Run the whole test suite: the Swift tests, then the real-browser test (headless Chromium
+## drives /check, /ingest and the gallery of a server on a temp archive; screenshots kept in
+## .build/browser-test).
 test: deps
 	swift test
+	python3 Tests/Browser/browser_test.py --screenshots .build/browser-test
 
 build: deps
 	swift build -c release

@@ -91,6 +91,7 @@ struct ItemPage {
       .stage { background: #1d2330; border-radius: 12px; display: flex; flex-direction: column; align-items: center;
                justify-content: center; min-height: 200px; overflow: hidden; }
       .stage video, .stage img { max-width: 100%; max-height: 70vh; display: block; }
+      .stage video { width: 100%; }  /* small phone clips play at a watchable size, letterboxed */
       .stage audio { width: 90%; margin: 24px; }
       .stage .note { color: #dfe4ee; margin: 8px; }
       .placeholder { color: #dfe4ee; font-size: 1.2rem; padding: 60px 16px; }
