@@ -28,5 +28,6 @@ public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext
     let access = Access(settings: settings)
     AccessController<BasicRequestContext>(access: access).addRoutes(to: router)
     SearchController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    IngestController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
     return router
 }

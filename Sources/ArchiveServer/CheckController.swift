@@ -24,17 +24,6 @@ struct CheckController<Context: RequestContext>: Sendable {
         let checker = SubmissionChecker(policy: policy)
         let path = upload.path
         let checked = try await NIOThreadPool.singleton.runIfActive { checker.check(path: path) }
-        return try JSONResponse.encode(Self.named(checked, upload: upload))
-    }
-
-    /// The result as the sender knows the file: their name, never a path on this server.
-    static func named(_ result: CheckResult, upload: UploadedFile) -> CheckResult {
-        var named = result
-        let hide: (String) -> String = { $0.replacingOccurrences(of: upload.path, with: upload.originalName) }
-        named.path = upload.originalName
-        named.reasons = result.reasons.map(hide)
-        named.warnings = result.warnings.map(hide)
-        named.error = result.error.map(hide)
-        return named
+        return try JSONResponse.encode(checked.renamed(from: path, to: upload.originalName))
     }
 }
