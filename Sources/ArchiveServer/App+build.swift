@@ -34,5 +34,6 @@ public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext
     ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties).addRoutes(to: router)
     MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
     ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
+    IngestController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
     return router
 }

@@ -31,19 +31,8 @@ struct CheckController<Context: RequestContext>: Sendable {
             let thumbnail = wantsThumbnail && result.verdict != .error ? try? ThumbnailMaker().thumbnail(path: path) : nil
             return (result, thumbnail)
         }
-        let named = Self.named(checked.0, upload: upload)
+        let named = checked.0.renamed(from: path, to: upload.originalName)
         guard wantsThumbnail else { return try JSONResponse.encode(named) }
         return try JSONResponse.encode(CheckWithThumbnail(result: named, thumbnailJPEG: checked.1?.jpeg))
-    }
-
-    /// The result as the sender knows the file: their name, never a path on this server.
-    static func named(_ result: CheckResult, upload: UploadedFile) -> CheckResult {
-        var named = result
-        let hide: (String) -> String = { $0.replacingOccurrences(of: upload.path, with: upload.originalName) }
-        named.path = upload.originalName
-        named.reasons = result.reasons.map(hide)
-        named.warnings = result.warnings.map(hide)
-        named.error = result.error.map(hide)
-        return named
     }
 }

@@ -12,19 +12,8 @@ enum CheckPage {
             .replacingOccurrences(of: "{{MAX_BYTES}}", with: "\(policy.maxFileBytes)")
     }
 
-    private static let template = PageShell.document(title: "视频自查", style: #"""
-      main { max-width: 760px; margin: 0 auto; padding: 24px 16px 48px; }
-      h1 { font-size: 1.6rem; margin: 0 0 4px; }
-      .lead { color: #555d6b; margin: 0 0 20px; }
-      #drop { display: block; border: 2px dashed #9aa4b5; border-radius: 12px; background: #fff; padding: 36px 16px;
-              text-align: center; cursor: pointer; }
-      #drop.over { border-color: #2f6fde; background: #eef4ff; }
-      #drop strong { display: block; font-size: 1.15rem; margin-bottom: 6px; }
-      #drop span { color: #666f7e; }
-      input[type=file] { display: none; }
-      ul { list-style: none; padding: 0; margin: 20px 0 0; }
-      li { background: #fff; border-radius: 10px; padding: 14px 16px; margin-bottom: 12px;
-           border-left: 6px solid #c4cad4; display: flex; gap: 14px; align-items: flex-start; }
+    private static let template = PageShell.document(title: "视频自查", style: UploadPageParts.style + #"""
+      li { display: flex; gap: 14px; align-items: flex-start; }
       li .thumb { width: 120px; height: 90px; object-fit: contain; background: #eceff3; border-radius: 6px; flex: none; }
       li .thumb:not([src]) { visibility: hidden; }
       li .text { min-width: 0; }
@@ -50,8 +39,8 @@ enum CheckPage {
     <script>
     (function () {
       var LIMIT = {{LIMIT_SECONDS}}, MAX_BYTES = {{MAX_BYTES}};
-      var drop = document.getElementById('drop'), input = document.getElementById('files');
       var list = document.getElementById('results');
+    \#(UploadPageParts.script)
 
       // Tenths, cut not rounded: 179.96 s must not read "3:00" next to a verdict that says over.
       function clock(s) {
@@ -63,12 +52,6 @@ enum CheckPage {
         if (over < 1) return over.toFixed(1) + ' 秒';
         var m = Math.floor(over / 60), r = Math.round(over % 60);
         return (m > 0 ? m + ' 分 ' : '') + r + ' 秒';
-      }
-      function el(tag, cls, text) {
-        var e = document.createElement(tag);
-        if (cls) e.className = cls;
-        if (text) e.textContent = text;
-        return e;
       }
       function show(item, r) {
         var verdict, todo;
@@ -126,14 +109,7 @@ enum CheckPage {
           });
       }
       function checkAll(files) { for (var i = 0; i < files.length; i++) check(files[i]); }
-      input.addEventListener('change', function () { checkAll(input.files); input.value = ''; });
-      ['dragenter', 'dragover'].forEach(function (t) {
-        drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('over'); });
-      });
-      ['dragleave', 'drop'].forEach(function (t) {
-        drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.remove('over'); });
-      });
-      drop.addEventListener('drop', function (e) { checkAll(e.dataTransfer.files); });
+      whenFilesChosen(checkAll);
     })();
     </script>
     """#, current: .check)

@@ -14,6 +14,9 @@ struct ServerError: Error, HTTPResponseError {
                     message: "the file is larger than the \(ByteText.describe(limit)) limit; send a smaller copy")
     }
 
+    /// The body ended before the whole upload arrived: the sender went away or was cut off.
+    static let uploadCutShort = ServerError.badRequest("the upload stopped before the whole file arrived; send it again")
+
     var headers: HTTPFields { [:] }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -10,7 +10,8 @@ func makeSettings(_ edit: (inout SubmissionPolicy) -> Void = { _ in }) throws ->
     return settings
 }
 
-/// A multipart/form-data body holding one file in the field `file`.
+/// A multipart/form-data body holding files in the field `file` (after a text field the server
+/// must skip).
 struct MultipartUpload {
     static let boundary = "----MediaArchiveTestBoundary7MA4YWxkTrZu0gW"
 
@@ -19,20 +20,34 @@ struct MultipartUpload {
     }
     var body: ByteBuffer
 
-    init(fileName: String, contents: Data, field: String = "file") {
+    init(files: [(name: String, contents: Data)], field: String = "file") {
         var buffer = ByteBuffer()
         buffer.writeString("--\(Self.boundary)\r\n")
         buffer.writeString("Content-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n")
-        buffer.writeString("--\(Self.boundary)\r\n")
-        buffer.writeString("Content-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n")
-        buffer.writeString("Content-Type: application/octet-stream\r\n\r\n")
-        buffer.writeBytes(contents)
-        buffer.writeString("\r\n--\(Self.boundary)--\r\n")
+        for file in files {
+            buffer.writeString("--\(Self.boundary)\r\n")
+            buffer.writeString("Content-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\n")
+            buffer.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            buffer.writeBytes(file.contents)
+            buffer.writeString("\r\n")
+        }
+        buffer.writeString("--\(Self.boundary)--\r\n")
         body = buffer
     }
 
+    init(fileName: String, contents: Data, field: String = "file") {
+        self.init(files: [(fileName, contents)], field: field)
+    }
+
     init(fixture name: String, as fileName: String? = nil) throws {
-        self.init(fileName: fileName ?? name, contents: try Data(contentsOf: URL(fileURLWithPath: Fixtures.media(name))))
+        try self.init(fixtures: [(name, fileName)])
+    }
+
+    /// Fixture files from Tests/Fixtures/media, each sent under its own name or the one given.
+    init(fixtures: [(name: String, sentAs: String?)]) throws {
+        self.init(files: try fixtures.map { fixture in
+            (fixture.sentAs ?? fixture.name, try Data(contentsOf: URL(fileURLWithPath: Fixtures.media(fixture.name))))
+        })
     }
 }
 

@@ -121,6 +121,48 @@ struct IngesterTests {
         #expect(FileManager.default.fileExists(atPath: recent.path)) // may belong to an ingest still running
     }
 
+    /// The web app writes each upload into `<uuid>.part/upload.<ext>`: writing the file does not
+    /// touch the folder's time, so the folder must count by its newest file.
+    @Test func anUploadStillArrivingAfterADayIsNotTakenForAbandoned() throws {
+        let settings = try Self.makeArchive()
+        let staging = try Ingester(settings: settings, county: Self.qingfeng).uploadFolder()
+        let dayAgo = Date().addingTimeInterval(-2 * 86_400)
+        var folders: [URL] = []
+        for (name, fileIsOld) in [("slow.part", false), ("killed.part", true)] {
+            let folder = staging.appendingPathComponent(name), file = folder.appendingPathComponent("upload.mp4")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            try Data(count: 10).write(to: file)
+            if fileIsOld { try FileManager.default.setAttributes([.modificationDate: dayAgo], ofItemAtPath: file.path) }
+            try FileManager.default.setAttributes([.modificationDate: dayAgo], ofItemAtPath: folder.path)
+            folders.append(folder)
+        }
+        _ = try Ingester(settings: settings, county: Self.qingfeng).uploadFolder()
+        #expect(FileManager.default.fileExists(atPath: folders[0].path), "its file was written just now")
+        #expect(!FileManager.default.fileExists(atPath: folders[1].path))
+    }
+
+    @Test func anUploadIsStoredUnderItsSendersNameAndMovedNotCopied() throws {
+        let settings = try Self.makeArchive()
+        let ingester = Ingester(settings: settings, county: Self.qingfeng)
+        let folder = try ingester.uploadFolder().appendingPathComponent("test.part")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        let upload = folder.appendingPathComponent("upload.mov")
+        try FileManager.default.copyItem(atPath: Fixtures.media("iphone-tagged.mov"), toPath: upload.path)
+        let receipt = ingester.ingest(upload: upload.path, originalName: "IMG_0001.MOV")
+        #expect(receipt.status == .stored)
+        #expect(receipt.path == "IMG_0001.MOV")
+        #expect(!FileManager.default.fileExists(atPath: upload.path), "moved into objects/")
+        let entry = try #require(try Catalog(settings: settings).search(CatalogQuery()).first)
+        #expect(entry.originalNames == ["IMG_0001.MOV"])
+        #expect(entry.object.hasSuffix(".mov"), "the sender's extension settles .mov against .mp4")
+        #expect(try HashingCopy.sha256(of: settings.root.appendingPathComponent(entry.object).path) == receipt.sha256)
+
+        // A file outside staging is never moved into the archive from where it lies.
+        let elsewhere = ingester.ingest(upload: Fixtures.media("photo.jpg"), originalName: "photo.jpg")
+        #expect(elsewhere.status == .rejected)
+        #expect(FileManager.default.fileExists(atPath: Fixtures.media("photo.jpg")))
+    }
+
     @Test func anUnwritableArchiveRejectsAndLeavesNothingBehind() throws {
         let settings = try Self.makeArchive()
         let county = settings.root.appendingPathComponent("qingfeng")

@@ -89,12 +89,29 @@ enum HashingCopy {
 
     /// SHA-256 of a file's bytes, streamed (for `verify`).
     static func sha256(of path: String) throws -> String {
+        try hashFile(path, makeDurable: false).sha256
+    }
+
+    /// For a file already written into staging (an upload): hashes it where it lies and makes it
+    /// durable, so it can be renamed into `objects/` like a finished copy — one read, no second copy.
+    static func hashInPlace(_ path: String) throws -> Copied {
+        let hashed = try hashFile(path, makeDurable: true)
+        return Copied(temporary: URL(fileURLWithPath: path), sha256: hashed.sha256, bytes: hashed.bytes)
+    }
+
+    private static func hashFile(_ path: String, makeDurable: Bool) throws -> (sha256: String, bytes: Int64) {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw AtomicFile.posixError("cannot open \(path)") }
         defer { close(input) }
         var hasher = SHA256()
-        try forEachChunk(of: input, path: path) { hasher.update(bufferPointer: $0) }
-        return hex(hasher.finalize())
+        var total: Int64 = 0
+        try forEachChunk(of: input, path: path) {
+            hasher.update(bufferPointer: $0)
+            total += Int64($0.count)
+        }
+        // fsync through a read-only descriptor still flushes the file's data on Linux and macOS.
+        guard !makeDurable || fsync(input) == 0 else { throw AtomicFile.posixError("cannot save \(path)") }
+        return (hex(hasher.finalize()), total)
     }
 
     /// Reads a file front to back in fixed-size chunks, so memory stays flat whatever its size.

@@ -34,14 +34,20 @@ public struct Ingester: Sendable {
         if let progress {
             perFile = { done in progress(done, total) }
         }
-        return files.parallelMap(progress: perFile) { path in ingester.ingest(path: path, into: folder) }
+        return files.parallelMap(progress: perFile) { path in ingester.ingest(IngestSource(copying: path), into: folder) }
     }
 
-    func ingest(path: String, into folder: CountyFolder) -> IngestReceipt {
+    /// An ingest time as receipts and entries write it: ISO 8601 in the policy's zone.
+    func stamp(_ date: Date) -> String {
+        CaptureTime(date: date, utcOffsetSeconds: zone.secondsFromGMT(for: date), source: "").iso8601
+    }
+
+    func ingest(_ source: IngestSource, into folder: CountyFolder) -> IngestReceipt {
         let ingestedAt = now()
-        let stamp = CaptureTime(date: ingestedAt, utcOffsetSeconds: zone.secondsFromGMT(for: ingestedAt), source: "").iso8601
-        let inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: path)
-        var receipt = IngestReceipt(path: path, status: .rejected, county: county.slug, reasons: inspected.check.reasons,
+        let stamp = stamp(ingestedAt)
+        var inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: source.path)
+        inspected.check = inspected.check.renamed(from: source.path, to: source.shownAs)
+        var receipt = IngestReceipt(path: source.shownAs, status: .rejected, county: county.slug, reasons: inspected.check.reasons,
                                     warnings: inspected.check.warnings, verdict: inspected.check.verdict,
                                     kind: inspected.check.kind, ingestedAt: stamp)
         switch inspected.check.verdict {
@@ -59,18 +65,20 @@ public struct Ingester: Sendable {
 
         do {
             let catalog = CountyCatalog(folder: folder)
-            let copied = try HashingCopy.copy(path, into: folder.staging)
-            var stagedCopy: URL? = copied.temporary
+            // An upload already lies in staging: hashed where it is and moved, never copied again.
+            let copied = source.isInStaging ? try HashingCopy.hashInPlace(source.path)
+                                            : try HashingCopy.copy(source.path, into: folder.staging)
+            var stagedCopy: URL? = source.isInStaging ? nil : copied.temporary
             defer { if let stagedCopy { try? FileManager.default.removeItem(at: stagedCopy) } }
             receipt.sha256 = copied.sha256
 
             let signature = FileSignature.read(path: copied.temporary.path)
             let prefix = (try? FileHandle(forReadingFrom: copied.temporary).read(upToCount: FileSignature.prefixLength)) ?? nil
             let ext = StoredExtension.forFile(format: inspected.check.format, kind: inspected.check.kind, signature: signature,
-                                              originalPath: path, prefix: prefix ?? Data())
+                                              originalPath: source.originalName, prefix: prefix ?? Data())
             let objectPath = folder.objectPath(sha256: copied.sha256, extension: ext)
             var entry = makeEntry(inspected, sha256: copied.sha256, bytes: copied.bytes, object: objectPath,
-                                  originalName: URL(fileURLWithPath: path).lastPathComponent, ingestedAt: ingestedAt,
+                                  originalName: source.originalName, ingestedAt: ingestedAt,
                                   stamp: stamp, warnings: receipt.warnings)
 
             if let existing = try catalog.entry(sha256: copied.sha256) {
@@ -100,7 +108,8 @@ public struct Ingester: Sendable {
         } catch {
             receipt.status = .rejected
             receipt.verdict = .error
-            receipt.reasons = ["could not be stored (\(Self.describe(error))); nothing was changed in the archive"]
+            let why = Self.describe(error).replacingOccurrences(of: source.path, with: source.shownAs)
+            receipt.reasons = ["could not be stored (\(why)); nothing was changed in the archive"]
         }
         return receipt
     }
@@ -142,10 +151,17 @@ public struct Ingester: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
         for name in names where name.hasSuffix(".part") {
             let url = staging.appendingPathComponent(name)
-            guard let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
-                  modified < cutoff else { continue }
+            guard let modified = lastWritten(url), modified < cutoff else { continue }
             try? FileManager.default.removeItem(at: url)
         }
+    }
+
+    /// An upload's `.part` folder counts by its newest file: writing into a file does not touch
+    /// the folder's own time, and an upload still arriving after a day is not abandoned.
+    private static func lastWritten(_ url: URL) -> Date? {
+        let modified = { (url: URL) in (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date }
+        let inside = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
+        return ([modified(url)] + inside.map(modified)).compactMap { $0 }.max()
     }
 
     static func describe(_ error: any Error) -> String {

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import MediaArchive
+import NIOPosix
+
+/// The clerks' ingest: `GET /ingest` (the page) and `POST /api/ingest?county=C[&acceptFailing=true]`
+/// (one or more files → the receipts `ingest --json` prints, one per file, in order). Clerk
+/// tokens only. Uploads are streamed into the county's staging folder and go through the same
+/// `Ingester` as the command line.
+struct IngestController<Context: RequestContext>: Sendable {
+    let settings: ArchiveSettings
+    let access: Access
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/ingest", use: page)
+        router.post("/api/ingest", use: ingest)
+    }
+
+    /// A browser without a clerk session is sent to log in; an archivist is told why not.
+    @Sendable func page(_ request: Request, context: Context) async throws -> Response {
+        let clerk: AccessToken
+        do {
+            clerk = try await access.requireRole(.clerk, request)
+        } catch let denied as AccessDenied where denied.status == .unauthorized {
+            throw LoginRedirect()
+        } catch let denied as AccessDenied {
+            return PageShell.response(IngestPage.notForThisRole, status: denied.status, request: request)
+        }
+        return PageShell.response(IngestPage.html(counties: settings.counties, policy: settings.policy, clerk: clerk), request: request)
+    }
+
+    @Sendable func ingest(_ request: Request, context: Context) async throws -> Response {
+        // Before a byte of the body is read: a refused upload costs nothing.
+        _ = try await access.requireRole(.clerk, request)
+        let ingester = Ingester(settings: settings, county: try county(request),
+                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true")
+        let staging: URL
+        do {
+            staging = try ingester.uploadFolder()
+        } catch {
+            throw ServerError(status: .internalServerError, message: "the archive cannot take uploads: \(error)")
+        }
+        let uploads = try await UploadedFile.receiveAll(request, field: "file", maxBytes: settings.policy.maxFileBytes, into: staging)
+        // A stored upload has been moved into objects/; this removes everything else.
+        defer { uploads.forEach { $0.discard() } }
+
+        var receipts: [IngestReceipt] = []
+        for upload in uploads {
+            switch upload {
+            case .file(let file):
+                let (path, name) = (file.path, file.originalName)
+                receipts.append(try await NIOThreadPool.singleton.runIfActive { ingester.ingest(upload: path, originalName: name) })
+            case .tooLarge(let name):
+                receipts.append(ingester.refusedUpload(originalName: name,
+                                                       reason: ServerError.tooLarge(limit: settings.policy.maxFileBytes).message))
+            }
+        }
+        return try JSONResponse.encode(receipts)
+    }
+
+    /// Slug, Chinese name or code; anything else is a 400 that lists the known counties.
+    private func county(_ request: Request) throws -> County {
+        do {
+            return try settings.counties.resolve(request.uri.queryParameters.get("county") ?? "")
+        } catch {
+            throw ServerError.badRequest("\(error)")
+        }
+    }
+}
