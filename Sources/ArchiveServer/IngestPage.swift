@@ -52,7 +52,8 @@ enum IngestPage {
       <p class="lead">登记员 {{CLERK}}：先选择报送单位，再选择或拖入文件。每个文件都会检查、计算校验值并存档，重复文件只记录新文件名。单个文件不超过 {{MAX_TEXT}}。</p>
       <div class="choose">
         <label for="county">报送单位</label>
-        <select id="county" name="county">
+        <select id="county" name="county" required>
+        <option value="" selected disabled>请选择…</option>
         {{COUNTY_OPTIONS}}
         </select>
         <label class="accept"><input id="accept-failing" type="checkbox"> 不合格的视频也入库（标记为不合格）</label>
@@ -133,7 +134,12 @@ enum IngestPage {
         }
         waiting.push({ file: file, item: item, county: county.value, unit: unit, acceptFailing: acceptFailing.checked });
       }
-      function addAll(files) { for (var i = 0; i < files.length; i++) add(files[i]); next(); }
+      // No county chosen by default: a batch filed under the wrong county is worse than a question.
+      function addAll(files) {
+        if (!county.value) { alert('请先选择报送单位，再上传文件。'); county.focus(); return; }
+        for (var i = 0; i < files.length; i++) add(files[i]);
+        next();
+      }
       whenFilesChosen(addAll);
     })();
     </script>

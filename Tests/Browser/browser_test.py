@@ -29,6 +29,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -132,6 +133,11 @@ def log_in(driver, base, token):
 
 def ingest_page(driver, base, shots):
     driver.get(base + "/ingest")
+    upload(driver, "files", ["photo.jpg"])  # no county chosen yet: the page must ask, not guess
+    alert = wait(driver, "the page to ask for the county", lambda d: EC.alert_is_present()(d), 5)
+    alert.accept()
+    if driver.find_elements(By.CSS_SELECTOR, "#receipts li"):
+        raise Step("files were queued for upload before a county was chosen")
     Select(driver.find_element(By.ID, "county")).select_by_value(COUNTY_SLUG)
     upload(driver, "files", ["clip-179.9s.mp4", "photo.jpg", "summary.pdf", "clip-181s.mp4"])
     done = "#receipts li.stored, #receipts li.duplicate, #receipts li.rejected, #receipts li.error"
@@ -143,7 +149,7 @@ def ingest_page(driver, base, shots):
     upload(driver, "files", ["photo.jpg"])
     wait(driver, "the duplicate's receipt", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#receipts li.duplicate")) == 1)
     shots and driver.save_screenshot(os.path.join(shots, "ingest-page.png"))
-    print("ok   /ingest: 3 stored, the 3:01 clip rejected with its reason, a second photo.jpg recognised as duplicate")
+    print("ok   /ingest: asks for the county first; 3 stored, the 3:01 clip rejected with its reason, a second photo.jpg recognised as duplicate")
 
 
 def gallery(driver, base, shots):
