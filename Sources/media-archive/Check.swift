@@ -14,7 +14,7 @@ extension MediaArchiveCommand {
         var paths: [String] = []
 
         func validate() throws {
-            if paths.isEmpty { throw ValidationError("give at least one file or folder to check") }
+            if paths.isEmpty { throw ValidationError(Wording.forReader.noPaths(.check)) }
         }
 
         func run() throws {
