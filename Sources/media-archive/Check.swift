@@ -20,7 +20,7 @@ extension MediaArchiveCommand {
         func run() throws {
             let settings = try options.loadSettings()
             let batch = CheckBatch(checker: SubmissionChecker(policy: settings.policy))
-            let progress = Terminal.standardError.progressReporter(label: "checking")
+            let progress = Terminal.standardError.progressReporter(label: Wording.forReader.checking)
             let results = batch.run(paths: paths, progress: progress)
             Terminal.standardError.endProgress(shown: progress != nil)
 

@@ -30,7 +30,7 @@ extension MediaArchiveCommand {
         func run() throws {
             let settings = try options.loadSettings()
             let ingester = Ingester(settings: settings, county: try settings.county(county), acceptFailing: acceptFailing)
-            let progress = Terminal.standardError.progressReporter(label: "ingesting")
+            let progress = Terminal.standardError.progressReporter(label: Wording.forReader.ingesting)
             let receipts: [IngestReceipt]
             do {
                 receipts = try ingester.ingest(paths: paths, progress: progress)

@@ -33,6 +33,10 @@ public struct Wording: Sendable {
 
     public var warningPrefix: String { say("warning: ", "提示：") }
 
+    /// The progress counter's label on a terminal: "checking 12/40…".
+    public var checking: String { say("checking", "正在检查") }
+    public var ingesting: String { say("ingesting", "正在入库") }
+
     /// Between sentences run together on one line.
     public var separator: String { say("; ", "；") }
 
