@@ -51,8 +51,7 @@ struct IngestController<Context: RequestContext>: Sendable {
                 let (path, name) = (file.path, file.originalName)
                 receipts.append(try await NIOThreadPool.singleton.runIfActive { ingester.ingest(upload: path, originalName: name) })
             case .tooLarge(let name):
-                receipts.append(ingester.refusedUpload(originalName: name,
-                                                       reason: ServerError.tooLarge(limit: settings.policy.maxFileBytes).message))
+                receipts.append(ingester.refusedUpload(originalName: name, reason: .uploadTooLarge(limitBytes: settings.policy.maxFileBytes)))
             }
         }
         return try JSONResponse.encode(receipts)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MediaArchive
 
 /// What a request got wrong, in words for the person who sent it. Encoded as
 /// `{"error": {"message": …}}` like Hummingbird's own errors.
@@ -21,17 +22,5 @@ struct ServerError: Error, HTTPResponseError {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         try HTTPError(status, message: message).response(from: request, context: context)
-    }
-}
-
-/// Sizes for people: 1 GiB, 512 KiB, 90 bytes.
-enum ByteText {
-    static func describe(_ bytes: Int64) -> String {
-        let units: [(Int64, String)] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
-        for (size, unit) in units where bytes >= size {
-            let value = Double(bytes) / Double(size)
-            return value == value.rounded() ? "\(Int(value)) \(unit)" : String(format: "%.1f \(unit)", value)
-        }
-        return "\(bytes) bytes"
     }
 }

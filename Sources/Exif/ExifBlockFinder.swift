@@ -12,7 +12,7 @@ struct ExifBlockFinder {
         var warnings: [String] = []
     }
 
-    static let damagedWarning = "the photo's EXIF block is damaged; date and camera may be missing"
+    static let damagedWarning = PhotoMetadataWarning.exifDamaged.rawValue
 
     static func find(in file: PhotoFile, format: PhotoFormat) throws -> Found {
         switch format {
@@ -30,7 +30,7 @@ struct ExifBlockFinder {
         for _ in 0..<1024 {
             guard var marker = file.bytes(at: offset, count: 2) else { return Found() }
             guard marker[0] == 0xFF else {
-                return Found(warnings: ["the photo's JPEG structure is damaged before any EXIF block; its metadata cannot be read"])
+                return Found(warnings: [PhotoMetadataWarning.jpegDamagedBeforeExif.rawValue])
             }
             while marker[1] == 0xFF {  // fill bytes
                 offset += 1

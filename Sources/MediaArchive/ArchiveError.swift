@@ -1,29 +1,19 @@
-/// Problems with the archive's own files and settings, phrased for the person who can fix them.
-public enum ArchiveError: Error, Sendable, CustomStringConvertible {
+/// Problems with the archive's own files and settings, phrased for the person who can fix them
+/// (`text(in:)` in `Messages/ArchiveError+Text.swift`).
+public enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `reason` is the JSON decoder's account of what is wrong, in English.
     case unreadableConfiguration(path: String, reason: String)
-    case unknownCounty(String, known: [String])
+    case unknownCounty(String, known: [County])
     /// A name that would reach outside the archive (or export folder) if used as a path.
     case unsafeName(String)
     /// The catalogue itself could not be read or written.
     case catalogue(path: String, reason: String)
     case badPrefix(String)
+    /// The archive root to read from is not a folder (a mistyped `--archive` or `$MEDIA_ARCHIVE`).
+    case notAnArchive(path: String)
     /// The export folder cannot be used or written (exists with files, not a folder, disk full …).
-    case exportDestination(path: String, reason: String)
+    case exportDestination(path: String, reason: Message)
 
-    public var description: String {
-        switch self {
-        case .unreadableConfiguration(let path, let reason):
-            return "\(path): \(reason); fix the file, or remove it to use the built-in defaults"
-        case .unknownCounty(let given, let known):
-            return "unknown county \"\(given)\"; use a slug, Chinese name or code from: \(known.joined(separator: ", "))"
-        case .unsafeName(let name):
-            return "refusing the name \"\(name.replacingOccurrences(of: "\0", with: "\\0"))\": it could point outside the archive"
-        case .badPrefix(let prefix):
-            return "\"\(prefix)\" is not the start of a SHA-256; give at least 6 hexadecimal digits (0-9, a-f)"
-        case .exportDestination(let path, let reason):
-            return "cannot export to \(path): \(reason)"
-        case .catalogue(let path, let reason):
-            return "\(path): \(reason); nothing was changed — run `media-archive verify` and tell the archive's keeper"
-        }
-    }
+    /// In English, for logs and for callers that do not choose a language.
+    public var description: String { text(in: .en) }
 }

@@ -12,6 +12,15 @@ public struct ArchiveSettings: Sendable {
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
+    /// Throws `notAnArchive` unless the root is a folder: reading from a mistyped archive path
+    /// would otherwise report an empty archive as if that were the truth.
+    public func requireArchiveFolder() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ArchiveError.notAnArchive(path: root.path)
+        }
+    }
+
     /// Loads the policy (`policyFile`, else `<root>/policy.json`, else the defaults) and the
     /// county registry (`<root>/counties.json`, else the Puyang defaults).
     public static func load(root: URL, policyFile: String? = nil) throws -> ArchiveSettings {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A county-level unit that hands in material.
-public struct County: Sendable, Equatable, Codable {
+public struct County: Sendable, Hashable, Codable {
     /// ASCII name used in paths and on the command line, e.g. "hualong".
     public var slug: String
     /// The Chinese name, e.g. "华龙区".
@@ -70,7 +70,7 @@ public struct CountyRegistry: Sendable, Equatable {
         }) {
             return county
         }
-        throw ArchiveError.unknownCounty(text, known: counties.map { "\($0.slug) (\($0.name))" })
+        throw ArchiveError.unknownCounty(text, known: counties)
     }
 
     /// A slug becomes a folder name, so it may not contain anything that could leave the archive.

@@ -30,11 +30,36 @@ public enum DurationText {
             : clock(seconds)
     }
 
+    /// A limit in `language`: English as the notice writes it ("3:00"); Chinese in words
+    /// ("3 分钟", "2 分 30 秒"), as the notice's Chinese text says "3分钟".
+    public static func limit(_ seconds: Double, in language: Language) -> String {
+        guard language == .zh else { return limit(seconds) }
+        let minutes = Int(seconds) / 60
+        let rest = seconds - Double(minutes * 60)
+        if rest == 0 { return "\(minutes) 分钟" }
+        return minutes > 0 ? "\(minutes) 分 \(number(rest)) 秒" : "\(number(rest)) 秒"
+    }
+
     /// Seconds with two decimals and no trailing zeros past them: 12.08 → "12.08 s", 1 → "1 s".
     public static func seconds(_ value: Double) -> String {
+        number(value) + " s"
+    }
+
+    /// An amount of time in `language`: English keeps "72 s" (what the tool has always printed);
+    /// Chinese splits minutes off: 12 → "12 秒", 72.5 → "1 分 12.5 秒".
+    public static func amount(_ seconds: Double, in language: Language) -> String {
+        guard language == .zh else { return self.seconds(seconds) }
+        let hundredths = Int((max(0, seconds) * 100).rounded())
+        let minutes = hundredths / 6000
+        let rest = number(Double(hundredths % 6000) / 100) + " 秒"
+        return minutes > 0 ? "\(minutes) 分 " + rest : rest
+    }
+
+    /// Two decimals at most, no trailing zeros: 12.50 → "12.5", 1.00 → "1".
+    private static func number(_ value: Double) -> String {
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
-        return text + " s"
+        return text
     }
 }

@@ -1,14 +1,20 @@
 /// JSON output types whose every key must be present, with `null` for what is unknown, so that
 /// scripts can rely on the keys (DESIGN.md: "extend, never rename"). Synthesized `Encodable`
 /// would leave out nil properties; this writes each stored property under its own name.
-public protocol EveryKeyEncodable: Encodable {}
+public protocol EveryKeyEncodable: Encodable {
+    /// Stored properties written under another key: the key is the contract, the property's
+    /// name may say more (`reasonMessages` is written as `reasons`).
+    static var keysForProperties: [String: String] { get }
+}
 
 extension EveryKeyEncodable {
+    public static var keysForProperties: [String: String] { [:] }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: PropertyKey.self)
         for child in Mirror(reflecting: self).children {
             guard let name = child.label else { continue }
-            let key = PropertyKey(stringValue: name)
+            let key = PropertyKey(stringValue: Self.keysForProperties[name] ?? name)
             if let optional = child.value as? any OptionalValue, optional.isNone {
                 try container.encodeNil(forKey: key)
             } else if let value = child.value as? any Encodable {

@@ -42,8 +42,8 @@ public struct Inspector: Sendable {
         if let captured = result.captured {
             let day = CalendarDay(of: captured.date, in: zone)
             if !policy.eventWindow.contains(day) {
-                result.check.warnings.append(
-                    "captured on \(day), outside the event window \(policy.eventWindow.start) – \(policy.eventWindow.end)")
+                result.check.warningMessages.append(
+                    .capturedOutsideWindow(day: day, start: policy.eventWindow.start, end: policy.eventWindow.end))
             }
         }
         return result
@@ -54,10 +54,10 @@ public struct Inspector: Sendable {
         do {
             metadata = try PhotoMetadataReader.read(contentsOf: path)
         } catch {
-            result.check.warnings.append("the photo's metadata could not be read (\(error)); date and camera are unknown")
+            result.check.warningMessages.append(.photoMetadataUnreadable(detail: "\(error)"))
             return
         }
-        result.check.warnings += metadata.warnings
+        result.check.warningMessages += metadata.warnings.map(Self.message)
         if let time = metadata.captureTime,
            let captured = CaptureTime.local(
                year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute,
@@ -76,6 +76,16 @@ public struct Inspector: Sendable {
         result.comment = metadata.comment
         result.width = metadata.pixelWidth
         result.height = metadata.pixelHeight
+    }
+
+    /// The reader's warning as a message, so it can be shown in Chinese too.
+    static func message(_ photoWarning: String) -> Message {
+        switch PhotoMetadataWarning(rawValue: photoWarning) {
+        case .exifDamaged: .exifDamaged
+        case .jpegDamagedBeforeExif: .jpegDamagedBeforeExif
+        case .exifOutOfMemory: .exifOutOfMemory
+        case nil: .untranslated(photoWarning)
+        }
     }
 
     /// `exif-offset` / `exif-local-assumed-zone` for DateTimeOriginal; the fallbacks say so:

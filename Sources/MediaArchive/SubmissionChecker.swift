@@ -41,7 +41,7 @@ public struct SubmissionChecker: Sendable {
             do {
                 info = try HEIFImageInfo.read(path: path)
             } catch {
-                let message = "\(PictureFailure.explain(error, path: path)); ask for the original photo"
+                let message = Message.photoUnreadable(problem: PictureFailure.explain(error, path: path))
                 return Evaluation(result: Self.errorResult(path: path, kind: .photo, message: message))
             }
             var result = CheckResult(path: path, kind: .photo, verdict: .pass)
@@ -71,17 +71,13 @@ public struct SubmissionChecker: Sendable {
     }
 
     /// The reason a file cannot even be opened, checked before any decoder sees it.
-    private func unreadableReason(path: String) -> String? {
+    private func unreadableReason(path: String) -> Message? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return "the file does not exist; check the name and folder"
-        }
-        if isDirectory.boolValue { return "this is a folder, not a file" }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            return "the file cannot be opened (permission denied); ask whoever manages this computer for access"
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .fileMissing }
+        if isDirectory.boolValue { return .isFolder }
+        guard FileManager.default.isReadableFile(atPath: path) else { return .permissionDenied }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
-        if size == 0 { return "the file is empty (0 bytes); ask for the file to be sent again" }
+        if size == 0 { return .emptyFile }
         return nil
     }
 
@@ -103,40 +99,36 @@ public struct SubmissionChecker: Sendable {
         case .video:
             judgeLength(report, into: &result)
         case .audio:
-            result.fail("no video: this file has only sound; send the video itself")
+            result.fail(.audioOnly)
         case .image:
             if report.videoStream?.width == nil {
-                result.warnings.append("the picture's size could not be read; the photo may be damaged")
+                result.warningMessages.append(.photoSizeUnknown)
             }
         case .other:
-            result.fail("nothing to see or hear in this file (it holds no picture or sound); ask for the real video")
+            result.fail(.nothingToSeeOrHear)
         }
         return result
     }
 
     private func judgeLength(_ report: ProbeReport, into result: inout CheckResult) {
-        let limit = DurationText.limit(policy.maxVideoSeconds)
         if let cut = report.cutOff {
-            let stated = report.statedDurationSeconds.map { " of \(DurationText.clock($0))" } ?? ""
-            result.fail("the file is cut off: only \(DurationText.clock(cut.presentSeconds))\(stated) is there; ask for the original file")
+            result.fail(.cutOff(presentSeconds: cut.presentSeconds, statedSeconds: report.statedDurationSeconds))
             return
         }
         if let stopped = report.scanStoppedEarly {
-            let after = report.durationSeconds.map { " after \(DurationText.clock($0))" } ?? ""
-            result.fail("the file is damaged\(after) (\(stopped.message)); ask for the original file")
+            result.fail(.damaged(afterSeconds: report.durationSeconds, detail: stopped.message))
             return
         }
         guard let duration = report.durationSeconds else {
-            result.fail("the length of this video could not be measured, so it cannot be accepted; ask for a copy saved again as MP4")
+            result.fail(.lengthUnmeasurable)
             return
         }
         if duration > policy.passingLimitSeconds {
-            let over = duration - policy.maxVideoSeconds
-            result.fail("\(DurationText.clock(duration)) — \(DurationText.seconds(over)) over the \(limit) limit; trim it and check again")
+            result.fail(.videoOverLimit(durationSeconds: duration, limitSeconds: policy.maxVideoSeconds))
         }
         if report.durationSource == .packets, let stated = report.statedDurationSeconds,
            abs(stated - duration) > 1 {
-            result.warnings.append("the file's header says \(DurationText.clock(stated)) but it plays \(DurationText.clock(duration)); the length was measured from the video data")
+            result.warningMessages.append(.headerDisagrees(statedSeconds: stated, measuredSeconds: duration))
         }
     }
 
@@ -145,19 +137,19 @@ public struct SubmissionChecker: Sendable {
         var judged = result
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         if bytes > policy.maxFileBytes {
-            judged.fail("the file is \(Self.gibibytes(bytes)), over the \(Self.gibibytes(policy.maxFileBytes)) limit; send a smaller copy")
+            judged.fail(.fileTooLarge(bytes: bytes, limitBytes: policy.maxFileBytes))
         }
         // Only a file that passed everything else gets this reason; "no video" already covers audio.
         if judged.verdict == .pass, !policy.allowedKinds.contains(judged.kind) {
-            judged.fail("\(judged.kind.rawValue) files are not accepted (accepted: \(policy.allowedKinds.map(\.rawValue).joined(separator: ", ")))")
+            judged.fail(.kindNotAccepted(judged.kind, accepted: policy.allowedKinds))
         }
         return judged
     }
 
-    static func errorResult(path: String, kind: MediaKind, message: String) -> CheckResult {
+    static func errorResult(path: String, kind: MediaKind, message: Message) -> CheckResult {
         var result = CheckResult(path: path, kind: kind, verdict: .error)
-        result.error = message
-        result.reasons = [message]
+        result.errorMessage = message
+        result.reasonMessages = [message]
         return result
     }
 
@@ -169,16 +161,11 @@ public struct SubmissionChecker: Sendable {
         case .other: .unknown
         }
     }
-
-    private static func gibibytes(_ bytes: Int64) -> String {
-        let value = Double(bytes) / Double(1 << 30)
-        return value == value.rounded() ? "\(Int(value)) GiB" : String(format: "%.1f GiB", value)
-    }
 }
 
 extension CheckResult {
-    mutating func fail(_ reason: String) {
+    mutating func fail(_ reason: Message) {
         verdict = .fail
-        if !reasons.contains(reason) { reasons.append(reason) }
+        if !reasonMessages.contains(reason) { reasonMessages.append(reason) }
     }
 }

@@ -14,7 +14,8 @@ public struct ThumbnailBatch: Sendable {
         public var thumbnail: String?
         public var width: Int?
         public var height: Int?
-        public var error: String?
+        /// Why no thumbnail was made.
+        public var error: Message?
     }
 
     /// Writes `<name>.jpg` into `folder` (created if missing) for every file; a second file

@@ -18,8 +18,16 @@ struct ArchiveOptions: ParsableArguments {
         do {
             return try ArchiveSettings.load(root: ArchiveSettings.root(flag: archive), policyFile: policy)
         } catch {
-            Terminal.standardError.error("\(error)")
+            Terminal.standardError.error(readable(error))
             throw ExitCode(2)
         }
+    }
+
+    /// The settings of an archive that must already exist (the commands that read one); a
+    /// missing archive folder is reported and exits 2.
+    func loadExistingArchive() throws -> ArchiveSettings {
+        let settings = try loadSettings()
+        do { try settings.requireArchiveFolder() } catch { throw failArchive(error) }
+        return settings
     }
 }

@@ -14,13 +14,13 @@ extension MediaArchiveCommand {
         var paths: [String] = []
 
         func validate() throws {
-            if paths.isEmpty { throw ValidationError("give at least one file or folder to check") }
+            if paths.isEmpty { throw ValidationError(Wording.forReader.noPaths(.check)) }
         }
 
         func run() throws {
             let settings = try options.loadSettings()
             let batch = CheckBatch(checker: SubmissionChecker(policy: settings.policy))
-            let progress = Terminal.standardError.progressReporter(label: "checking")
+            let progress = Terminal.standardError.progressReporter(label: Wording.forReader.checking)
             let results = batch.run(paths: paths, progress: progress)
             Terminal.standardError.endProgress(shown: progress != nil)
 

@@ -5,6 +5,7 @@ struct CheckTable {
     var results: [CheckResult]
     var policy: SubmissionPolicy
     var colours: Bool
+    var words = Wording.forReader
 
     func render() -> String {
         let rows = results.map { result -> [String] in
@@ -12,11 +13,11 @@ struct CheckTable {
                 result.path,
                 result.durationSeconds.map(DurationText.clock) ?? "—",
                 videoColumn(result),
-                label(result.verdict),
+                words.verdictLabel(result.verdict),
                 reasonColumn(result),
             ]
         }
-        var table = TextTable(header: ["FILE", "LENGTH", "VIDEO", "VERDICT", "REASON"], rows: rows)
+        var table = TextTable(header: words.checkHeader, rows: rows)
         table.maxCellWidth = 60
         if colours {
             table.decorate = { row, column, cell in
@@ -31,24 +32,18 @@ struct CheckTable {
             let size = video.width.flatMap { width in video.height.map { "\(width)x\($0)" } }
             return [video.codec, size].compactMap { $0 }.joined(separator: " ")
         }
-        return result.kind == .unknown ? "—" : result.kind.rawValue
+        return result.kind == .unknown ? "—" : words.kind(result.kind)
     }
 
     private func reasonColumn(_ result: CheckResult) -> String {
-        if !result.reasons.isEmpty { return result.reasons.joined(separator: "; ") }
-        if !result.warnings.isEmpty { return "warning: " + result.warnings.joined(separator: "; ") }
+        if !result.reasonMessages.isEmpty { return result.reasons(in: words.language).joined(separator: words.separator) }
+        if !result.warningMessages.isEmpty {
+            return words.warningPrefix + result.warnings(in: words.language).joined(separator: words.separator)
+        }
         if result.kind == .video, let duration = result.durationSeconds {
-            return "\(DurationText.clock(duration)) — within the \(DurationText.limit(policy.maxVideoSeconds)) limit"
+            return words.withinLimit(durationSeconds: duration, limitSeconds: policy.maxVideoSeconds)
         }
         return ""
-    }
-
-    private func label(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .pass: "OK"
-        case .fail: "FAIL"
-        case .error: "UNREADABLE"
-        }
     }
 
     private func colour(for verdict: Verdict) -> String {
@@ -61,7 +56,6 @@ struct CheckTable {
 
     private func summary() -> String {
         let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
-        let files = results.count == 1 ? "1 file" : "\(results.count) files"
-        return "\(files): \(count(.pass)) OK, \(count(.fail)) failed, \(count(.error)) unreadable"
+        return words.checkSummary(files: results.count, passed: count(.pass), failed: count(.fail), unreadable: count(.error))
     }
 }

@@ -14,7 +14,7 @@ extension MediaArchiveCommand {
                 return
             }
             let rows = registry.counties.map { [$0.slug, $0.name, $0.code ?? "—", $0.fullName ?? ""] }
-            print(TextTable(header: ["SLUG", "NAME", "CODE", "FULL NAME"], rows: rows).render())
+            print(TextTable(header: Wording.forReader.countiesHeader, rows: rows).render())
         }
     }
 }

@@ -9,7 +9,7 @@ extension ArchiveSettings {
         do {
             return try counties.resolve(text)
         } catch {
-            Terminal.standardError.error("\(error)")
+            Terminal.standardError.error(readable(error))
             throw ExitCode(64)
         }
     }
@@ -19,13 +19,13 @@ extension ArchiveSettings {
 func parseDay(_ text: String?, flag: String) throws -> CalendarDay? {
     guard let text else { return nil }
     guard let day = CalendarDay(parsing: text) else {
-        throw ValidationError("\(flag) takes a date written YYYY-MM-DD, e.g. 2021-05-22 (got \"\(text)\")")
+        throw ValidationError(Wording.forReader.badDate(flag: flag, given: text))
     }
     return day
 }
 
 /// Reports an archive failure in the user's words and exits 2.
 func failArchive(_ error: any Error) -> ExitCode {
-    Terminal.standardError.error("\(error)")
+    Terminal.standardError.error(readable(error))
     return ExitCode(2)
 }

@@ -40,12 +40,12 @@ extension MediaArchiveCommand {
             let first = try parseDay(from, flag: "--from")
             let last = try parseDay(until, flag: "--until")
             if let first, let last, first > last {
-                throw ValidationError("--from \(first) is after --until \(last)")
+                throw ValidationError(Wording.forReader.fromAfterUntil(first, last))
             }
         }
 
         func run() throws {
-            let settings = try options.loadSettings()
+            let settings = try options.loadExistingArchive()
             let export = HandOverExport(
                 settings: settings, county: try settings.county(county),
                 destination: URL(fileURLWithPath: destination, isDirectory: true),
@@ -54,7 +54,7 @@ extension MediaArchiveCommand {
             do { result = try export.run() } catch { throw failArchive(error) }
 
             for problem in result.problems {
-                Terminal.standardError.error("\(problem.originalName ?? problem.sha256) (\(problem.sha256.prefix(12))): \(problem.message)")
+                Terminal.standardError.error("\(problem.originalName ?? problem.sha256) (\(problem.sha256.prefix(12))): \(Wording.forReader.exportProblem(problem))")
             }
             if options.json {
                 try JSONOutput.print(result)
@@ -67,16 +67,14 @@ extension MediaArchiveCommand {
 }
 
 enum ExportText {
-    static func render(_ result: ExportResult) -> String {
+    static func render(_ result: ExportResult, words: Wording = .forReader) -> String {
         let rows = result.exported.map { [$0.file, String($0.sha256.prefix(12))] }
-            + result.problems.map { ["NOT EXPORTED (\($0.problem.rawValue)): \($0.originalName ?? "?")", String($0.sha256.prefix(12))] }
+            + result.problems.map { [words.notExported($0.problem, name: $0.originalName ?? "?"), String($0.sha256.prefix(12))] }
         var lines: [String] = []
-        if !rows.isEmpty { lines.append(TextTable(header: ["FILE", "SHA-256"], rows: rows).render() + "\n") }
-        let size = ByteCountFormatter.string(fromByteCount: result.bytes, countStyle: .file)
-        lines.append("\(result.name): \(result.files) \(result.files == 1 ? "file" : "files") (\(size)) exported to \(result.to)"
-            + (result.bagit ? " as a BagIt bag" : "") + "; list in \(result.manifest)")
+        if !rows.isEmpty { lines.append(TextTable(header: words.exportHeader, rows: rows).render() + "\n") }
+        lines.append(words.exportSummary(result))
         if !result.problems.isEmpty {
-            lines.append("\(result.problems.count) not exported (missing or damaged); run `media-archive verify`")
+            lines.append(words.notExportedCount(result.problems.count))
         }
         return lines.joined(separator: "\n")
     }

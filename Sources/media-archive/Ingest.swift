@@ -24,13 +24,13 @@ extension MediaArchiveCommand {
         var paths: [String] = []
 
         func validate() throws {
-            if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
+            if paths.isEmpty { throw ValidationError(Wording.forReader.noPaths(.ingest)) }
         }
 
         func run() throws {
             let settings = try options.loadSettings()
             let ingester = Ingester(settings: settings, county: try settings.county(county), acceptFailing: acceptFailing)
-            let progress = Terminal.standardError.progressReporter(label: "ingesting")
+            let progress = Terminal.standardError.progressReporter(label: Wording.forReader.ingesting)
             let receipts: [IngestReceipt]
             do {
                 receipts = try ingester.ingest(paths: paths, progress: progress)
@@ -50,12 +50,14 @@ extension MediaArchiveCommand {
 }
 
 enum IngestTable {
-    static func render(_ receipts: [IngestReceipt], colours: Bool) -> String {
+    static func render(_ receipts: [IngestReceipt], colours: Bool, words: Wording = .forReader) -> String {
         let rows = receipts.map { receipt in
-            [receipt.path, receipt.status.rawValue.uppercased(), receipt.sha256.map { String($0.prefix(12)) } ?? "—",
-             receipt.ingestedAt, (receipt.reasons + receipt.warnings.map { "note: " + $0 }).joined(separator: "; ")]
+            let notes = receipt.reasonMessages.texts(in: words.language)
+                + receipt.warningMessages.texts(in: words.language).map { words.notePrefix + $0 }
+            return [receipt.path, words.status(receipt.status), receipt.sha256.map { String($0.prefix(12)) } ?? "—",
+                    receipt.ingestedAt, notes.joined(separator: words.separator)]
         }
-        var table = TextTable(header: ["FILE", "STATUS", "SHA-256", "TIME", "NOTES"], rows: rows)
+        var table = TextTable(header: words.ingestHeader, rows: rows)
         if colours {
             table.decorate = { row, column, cell in
                 guard column == 1 else { return cell }
@@ -68,6 +70,7 @@ enum IngestTable {
             }
         }
         let count = { (status: IngestReceipt.Status) in receipts.filter { $0.status == status }.count }
-        return table.render() + "\n\n\(receipts.count) files: \(count(.stored)) stored, \(count(.duplicate)) duplicate, \(count(.rejected)) rejected"
+        return table.render() + "\n\n" + words.ingestSummary(files: receipts.count, stored: count(.stored),
+                                                             duplicate: count(.duplicate), rejected: count(.rejected))
     }
 }

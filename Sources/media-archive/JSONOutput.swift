@@ -6,6 +6,8 @@ enum JSONOutput {
     static func print<Value: Encodable>(_ value: Value) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Reasons and warnings are for people too: in the reader's language, under the same keys.
+        encoder.userInfo[.messageLanguage] = Language.ofReader
         var data = try encoder.encode(value)
         data.append(0x0A)
         FileHandle.standardOutput.write(data)

@@ -14,7 +14,7 @@ extension MediaArchiveCommand {
         @OptionGroup var options: ArchiveOptions
 
         func run() throws {
-            let settings = try options.loadSettings()
+            let settings = try options.loadExistingArchive()
             let reports: [CountyReport]
             do { reports = try SubmissionReport(settings: settings).counties() } catch { throw failArchive(error) }
             if options.json {
@@ -27,30 +27,18 @@ extension MediaArchiveCommand {
 }
 
 enum ReportTable {
-    static func render(_ reports: [CountyReport], deadline: CalendarDay) -> String {
+    static func render(_ reports: [CountyReport], deadline: CalendarDay, words: Wording = .forReader) -> String {
         let rows = reports.map { report -> [String] in
             let kinds = report.byKind
             let submitted = report.items > 0
             return [report.name, "\(report.items)", "\(kinds.video)", "\(kinds.photo)", "\(kinds.document)",
                     "\(kinds.audio + kinds.unknown)", submitted ? String(format: "%.1f", report.videoMinutes) : "",
                     "\(report.failing)", "\(report.warned)", report.firstIngest.map(day) ?? "—",
-                    report.lastIngest.map(day) ?? "—", status(report)]
+                    report.lastIngest.map(day) ?? "—", words.deadlineStatus(report)]
         }
-        let header = ["COUNTY", "ITEMS", "VIDEO", "PHOTO", "DOC", "OTHER", "MINUTES", "FAILING", "WARNED",
-                      "FIRST IN", "LAST IN", "DEADLINE \(deadline)"]
-        var text = TextTable(header: header, rows: rows).render()
-        let silent = reports.filter { $0.deadline == .nothingSubmitted }.map(\.name)
-        text += "\n\n" + (silent.isEmpty ? "Every county has submitted something."
-                                         : "Nothing submitted: " + silent.joined(separator: "、"))
+        var text = TextTable(header: words.reportHeader(deadline: deadline), rows: rows).render()
+        text += "\n\n" + words.silentCounties(reports.filter { $0.deadline == .nothingSubmitted }.map(\.name))
         return text
-    }
-
-    private static func status(_ report: CountyReport) -> String {
-        switch report.deadline {
-        case .onTime: "on time"
-        case .late: "\(report.lateItems) after the deadline"
-        case .nothingSubmitted: "nothing submitted"
-        }
     }
 
     /// "2021-06-02 14:05" from an ISO 8601 stamp: enough for a table.

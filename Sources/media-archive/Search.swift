@@ -20,7 +20,7 @@ extension MediaArchiveCommand {
         @Option(name: .long, help: "Part of an original name, title or description.") var text: String?
 
         func run() throws {
-            let settings = try options.loadSettings()
+            let settings = try options.loadExistingArchive()
             var query = CatalogQuery()
             query.counties = try county.map { try settings.county($0) }
             query.from = try parseDay(from, flag: "--from")
@@ -52,13 +52,13 @@ extension MediaArchiveCommand {
         var prefix: String
 
         func run() throws {
-            let settings = try options.loadSettings()
+            let settings = try options.loadExistingArchive()
             let entries: [CatalogEntry]
             do { entries = try Catalog(settings: settings).show(prefix: prefix) } catch ArchiveError.badPrefix {
                 throw ValidationError("\"\(prefix)\" is not the start of a SHA-256; give at least 6 hexadecimal digits")
             } catch { throw failArchive(error) }
             guard !entries.isEmpty else {
-                Terminal.standardError.error("nothing in the archive has a SHA-256 starting with \(prefix)")
+                Terminal.standardError.error(Wording.forReader.nothingStartsWith(prefix))
                 throw ExitCode(1)
             }
             if options.json {
@@ -75,34 +75,34 @@ extension MediaKind: ExpressibleByArgument {}
 extension Verdict: ExpressibleByArgument {}
 
 enum EntryTable {
-    static func render(_ entries: [CatalogEntry], counties: CountyRegistry) -> String {
+    static func render(_ entries: [CatalogEntry], counties: CountyRegistry, words: Wording = .forReader) -> String {
         let rows = entries.map { entry in
             [entry.day.description, counties.counties.first { $0.slug == entry.county }?.name ?? entry.county,
-             entry.kind.rawValue, entry.durationSeconds.map(DurationText.clock) ?? "", entry.verdict.rawValue,
+             words.kind(entry.kind), entry.durationSeconds.map(DurationText.clock) ?? "", words.verdict(entry.verdict),
              String(entry.sha256.prefix(12)), entry.originalNames.first ?? ""]
         }
-        let table = TextTable(header: ["DAY", "COUNTY", "KIND", "LENGTH", "VERDICT", "SHA-256", "NAME"], rows: rows)
-        return table.render() + "\n\n\(entries.count) \(entries.count == 1 ? "entry" : "entries")"
+        let table = TextTable(header: words.searchHeader, rows: rows)
+        return table.render() + "\n\n" + words.entryCount(entries.count)
     }
 }
 
 enum EntryText {
-    static func render(_ entry: CatalogEntry, counties: CountyRegistry) -> String {
+    /// The catalogue keeps reasons and warnings as English sentences (the record of what was
+    /// said at ingest); they are shown as stored, the words around them in the reader's language.
+    static func render(_ entry: CatalogEntry, counties: CountyRegistry, words: Wording = .forReader) -> String {
         let countyName = counties.counties.first { $0.slug == entry.county }.map { "\($0.name) (\($0.slug))" } ?? entry.county
-        var lines: [(String, String)] = [
-            ("county", countyName), ("kind", entry.kind.rawValue + (entry.format.map { " (\($0))" } ?? "")),
-            ("verdict", ([entry.verdict.rawValue] + entry.reasons).joined(separator: " — ")),
-            ("names", entry.originalNames.joined(separator: ", ")), ("bytes", "\(entry.bytes)"),
-            ("object", entry.object), ("thumbnail", entry.thumbnail ?? "none"), ("ingested", entry.ingestedAt),
-            ("captured", entry.capturedAt.map { "\($0) (\(entry.capturedAtSource))" } ?? "unknown"),
+        var lines: [(Wording.Field, String)] = [
+            (.county, countyName), (.kind, words.kind(entry.kind) + (entry.format.map { " (\($0))" } ?? "")),
+            (.verdict, ([words.verdict(entry.verdict)] + entry.reasons).joined(separator: " — ")),
+            (.names, entry.originalNames.joined(separator: ", ")), (.bytes, "\(entry.bytes)"),
+            (.object, entry.object), (.thumbnail, entry.thumbnail ?? words.none), (.ingested, entry.ingestedAt),
+            (.captured, entry.capturedAt.map { "\($0) (\(entry.capturedAtSource))" } ?? words.unknown),
         ]
-        if let duration = entry.durationSeconds { lines.append(("length", DurationText.clock(duration))) }
-        if let camera = entry.camera { lines.append(("camera", [camera.make, camera.model].compactMap { $0 }.joined(separator: " "))) }
-        if let gps = entry.gps { lines.append(("gps", "\(gps.latitude), \(gps.longitude)")) }
-        if let title = entry.title { lines.append(("title", title)) }
-        for warning in entry.warnings { lines.append(("warning", warning)) }
-        let width = lines.map(\.0.count).max() ?? 0
-        return ([entry.sha256] + lines.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 })
-            .joined(separator: "\n")
+        if let duration = entry.durationSeconds { lines.append((.length, DurationText.clock(duration))) }
+        if let camera = entry.camera { lines.append((.camera, [camera.make, camera.model].compactMap { $0 }.joined(separator: " "))) }
+        if let gps = entry.gps { lines.append((.gps, "\(gps.latitude), \(gps.longitude)")) }
+        if let title = entry.title { lines.append((.title, title)) }
+        for warning in entry.warnings { lines.append((.warning, warning)) }
+        return LabelledLines.render(title: entry.sha256, lines.map { (words.field($0.0), $0.1) })
     }
 }

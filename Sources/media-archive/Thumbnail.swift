@@ -21,7 +21,7 @@ extension MediaArchiveCommand {
         var paths: [String] = []
 
         func validate() throws {
-            if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+            if paths.isEmpty { throw ValidationError(Wording.forReader.noPaths(.thumbnail)) }
             if !(16...4096).contains(size) { throw ValidationError("--size must be between 16 and 4096 pixels") }
         }
 
@@ -31,7 +31,7 @@ extension MediaArchiveCommand {
             do {
                 outcomes = try batch.run(paths: paths, to: URL(fileURLWithPath: destination, isDirectory: true))
             } catch {
-                Terminal.standardError.error("cannot use \(destination) for thumbnails: \(error.localizedDescription)")
+                Terminal.standardError.error(Wording.forReader.thumbnailFolderUnusable(destination, detail: error.localizedDescription))
                 throw ExitCode(2)
             }
             if options.json {
@@ -41,9 +41,9 @@ extension MediaArchiveCommand {
                     [outcome.path,
                      outcome.thumbnail.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "—",
                      outcome.width.map { "\($0)x\(outcome.height ?? 0)" } ?? "",
-                     outcome.error ?? ""]
+                     outcome.error?.text(in: .ofReader) ?? ""]
                 }
-                print(TextTable(header: ["FILE", "THUMBNAIL", "SIZE", "PROBLEM"], rows: rows).render())
+                print(TextTable(header: Wording.forReader.thumbnailHeader, rows: rows).render())
             }
             if outcomes.contains(where: { $0.error != nil }) { throw ExitCode(2) }
         }

@@ -17,27 +17,28 @@ extension MediaArchiveCommand {
         var repair = false
 
         func run() throws {
-            let settings = try options.loadSettings()
+            let settings = try options.loadExistingArchive()
             let counties = try county.map { try settings.county($0) }
             let report: VerifyReport
             do { report = try Verifier(settings: settings).verify(counties: counties, repair: repair) } catch { throw failArchive(error) }
             if options.json {
                 try JSONOutput.print(report)
             } else {
-                var lines = ["checked \(report.checked) objects: \(report.ok) intact"]
-                func list(_ label: String, _ items: [String]) {
+                let words = Wording.forReader
+                var lines = [words.verifyChecked(report.checked, intact: report.ok)]
+                func list(_ list: Wording.VerifyList, _ items: [String]) {
                     guard !items.isEmpty else { return }
-                    lines.append("\(label) (\(items.count)):")
+                    lines.append(words.counted(words.verifyHeading(list), items.count))
                     lines += items.map { "  \($0)" }
                 }
-                list("CORRUPT — bytes changed since ingest; restore from a backup", report.corrupt)
-                list("MISSING — catalogued but the file is gone; restore from a backup", report.missing)
-                list("ORPHANED — stored but not catalogued; run verify --repair to adopt", report.orphaned)
-                list("DANGLING THUMBNAILS", report.danglingThumbnails)
-                list("adopted into the catalogue", report.adopted)
-                list("thumbnails remade", report.thumbnailsRemade)
-                list("unfinished copies from interrupted ingests (harmless; the next ingest removes those older than a day)", report.unfinishedCopies)
-                lines.append(report.hasProblems ? "problems found" : "the archive is intact")
+                list(.corrupt, report.corrupt)
+                list(.missing, report.missing)
+                list(.orphaned, report.orphaned)
+                list(.danglingThumbnails, report.danglingThumbnails)
+                list(.adopted, report.adopted)
+                list(.thumbnailsRemade, report.thumbnailsRemade)
+                list(.unfinishedCopies, report.unfinishedCopies)
+                lines.append(words.verifyVerdict(problems: report.hasProblems))
                 print(lines.joined(separator: "\n"))
             }
             if report.hasProblems { throw ExitCode(1) }

@@ -282,7 +282,8 @@ struct IngestControllerTests {
         let (status, headers, page) = try await get("/ingest", headers: [.cookie: "media_archive_token=\(office.clerk)"], office: office)
         #expect(status == .ok)
         #expect(headers[.contentType]?.hasPrefix("text/html") == true)
-        #expect(page.contains(#"<select id="county" name="county">"#))
+        #expect(page.contains(#"<select id="county" name="county" required>"#))
+        #expect(page.contains(#"<option value="" selected disabled>请选择…</option>"#), "no county is chosen for the clerk")
         for county in office.settings.counties.counties {
             #expect(page.contains(#"<option value="\#(county.slug)">\#(county.name)</option>"#))
         }

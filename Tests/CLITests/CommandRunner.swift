@@ -16,6 +16,8 @@ struct CommandRunner {
                     in directory: URL? = nil) throws -> Output {
         var environment = ProcessInfo.processInfo.environment
         environment["MEDIA_ARCHIVE"] = nil
+        // Output is in the reader's language: English unless a test asks, whatever the shell says.
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[variable] = nil }
         environment.merge(extra) { $1 }
         return try ChildProcess.run(binary, arguments, environment: environment, in: directory)
     }

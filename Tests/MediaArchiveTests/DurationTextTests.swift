@@ -28,3 +28,19 @@ struct DurationTextTests {
         #expect(DurationText.badge(3723) == "1:02:03")
     }
 }
+
+/// Chinese durations read the way the notice writes them ("3分钟") and the page says how far over.
+struct ChineseDurationTextTests {
+    @Test func limitsAreWrittenInMinutes() {
+        #expect(DurationText.limit(180, in: .zh) == "3 分钟")
+        #expect(DurationText.limit(150, in: .zh) == "2 分 30 秒")
+        #expect(DurationText.limit(180, in: .en) == "3:00")
+    }
+
+    @Test func amountsSplitOffMinutes() {
+        #expect(DurationText.amount(12, in: .zh) == "12 秒")
+        #expect(DurationText.amount(72.5, in: .zh) == "1 分 12.5 秒")
+        #expect(DurationText.amount(0.3, in: .zh) == "0.3 秒")
+        #expect(DurationText.amount(72.5, in: .en) == "72.5 s")
+    }
+}

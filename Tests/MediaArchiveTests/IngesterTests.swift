@@ -172,6 +172,9 @@ struct IngesterTests {
         let receipts = try Self.ingest(["photo.jpg"], into: settings)
         #expect(receipts.first?.status == .rejected)
         #expect(receipts.first?.reasons.first?.contains("nothing was changed") == true)
+        // A clerk reading Chinese is told what the system said, in Chinese.
+        let chinese = try #require(receipts.first?.reasonMessages.first?.text(in: .zh))
+        #expect(chinese == "无法存入档案（已有同名的文件或文件夹）；档案没有任何改动")
         #expect(try Catalog(settings: settings).search(CatalogQuery()).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: county.appendingPathComponent("objects").path))
     }

@@ -16,7 +16,7 @@ struct ThumbnailMakerTests {
     static func writtenThumbnail(of path: String, longEdge: Int = 320) throws -> RGBImage {
         let folder = try Fixtures.temporaryFolder()
         let outcome = try #require(try ThumbnailBatch(maker: ThumbnailMaker(longEdge: longEdge)).run(paths: [path], to: folder).first)
-        let written = try #require(outcome.thumbnail, "no thumbnail: \(outcome.error ?? "")")
+        let written = try #require(outcome.thumbnail, "no thumbnail: \(outcome.error?.text(in: .en) ?? "")")
         return try Thumbnailer().picture(path: written).image
     }
 
@@ -74,9 +74,9 @@ struct ThumbnailMakerTests {
         let folder = try Fixtures.temporaryFolder()
         let outcomes = try ThumbnailBatch(maker: ThumbnailMaker()).run(
             paths: [Fixtures.media("text.mp4"), Fixtures.media("clip-179.9s.mp4"), Fixtures.media("audio-only.mp4")], to: folder)
-        #expect(outcomes[0].error?.contains("text file") == true)
+        #expect(outcomes[0].error?.text(in: .en).contains("text file") == true)
         #expect(outcomes[1].thumbnail != nil)
-        #expect(outcomes[2].error?.contains("no picture") == true)
+        #expect(outcomes[2].error?.text(in: .en).contains("no picture") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["clip-179.9s.jpg"])
     }
 }

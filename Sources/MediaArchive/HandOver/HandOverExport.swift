@@ -84,7 +84,7 @@ public struct HandOverExport: Sendable {
             } catch .source(let message) {
                 problem(.unreadable, "\(message); it was not exported")
             } catch .destination(let message) {
-                throw ArchiveError.exportDestination(path: destination.path, reason: "\(message); the export there is incomplete — free some space or choose another folder, delete this one and export again")
+                throw ArchiveError.exportDestination(path: destination.path, reason: .exportIncomplete(problem: .untranslated(message)))
             }
         }
 
@@ -104,7 +104,7 @@ public struct HandOverExport: Sendable {
             AtomicFile.syncFolder(payloadFolder)
             AtomicFile.syncFolder(destination)
         } catch {
-            throw ArchiveError.exportDestination(path: destination.path, reason: "the manifest cannot be written (\(Ingester.describe(error))); the export there is incomplete")
+            throw ArchiveError.exportDestination(path: destination.path, reason: .manifestNotWritten(problem: Ingester.explain(error)))
         }
 
         return ExportResult(
@@ -148,24 +148,24 @@ public struct HandOverExport: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
-                throw ArchiveError.exportDestination(path: path, reason: "it is a file, not a folder; give a new or empty folder")
+                throw ArchiveError.exportDestination(path: path, reason: .exportTargetIsFile)
             }
             let contents: [String]
             do {
                 contents = try FileManager.default.contentsOfDirectory(atPath: path)
             } catch {
-                throw ArchiveError.exportDestination(path: path, reason: "it cannot be read (\(Self.describe(error)))")
+                throw ArchiveError.exportDestination(path: path, reason: .exportTargetUnreadable(problem: Self.explain(error)))
             }
             if !contents.isEmpty {
-                let example = contents.sorted().prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
-                throw ArchiveError.exportDestination(path: path, reason: "the folder is not empty (it holds \(contents.count) item(s), e.g. \(example)); nothing was written — give a new or empty folder")
+                throw ArchiveError.exportDestination(
+                    path: path, reason: .exportTargetNotEmpty(itemCount: contents.count, examples: Array(contents.sorted().prefix(3))))
             }
         } else {
             try createFolder(destination)
         }
         if let free = (try? FileManager.default.attributesOfFileSystem(forPath: path))?[.systemFreeSize] as? NSNumber,
            free.int64Value < bytes {
-            throw ArchiveError.exportDestination(path: path, reason: "the export needs \(Self.size(bytes)) but the drive has only \(Self.size(free.int64Value)) free; nothing was written")
+            throw ArchiveError.exportDestination(path: path, reason: .exportNeedsSpace(neededBytes: bytes, freeBytes: free.int64Value))
         }
     }
 
@@ -173,22 +173,16 @@ public struct HandOverExport: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw ArchiveError.exportDestination(path: url.path, reason: "the folder cannot be created (\(Self.describe(error)))")
+            throw ArchiveError.exportDestination(path: url.path, reason: .folderCannotBeCreated(problem: Self.explain(error)))
         }
     }
 
     /// Foundation's own text for a failed folder operation is "The operation could not be
     /// completed"; the system's reason ("Not a directory", "Permission denied") says more.
-    static func describe(_ error: any Error) -> String {
-        // On Linux the underlying error is kept as a Swift error, which `as? NSError` does not bridge.
-        let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
-        if let underlying, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    static func explain(_ error: any Error) -> Message {
+        if let code = SystemFailure.posixCode(of: error) {
+            return .systemError(errno: code, detail: String(cString: strerror(code)))
         }
-        return Ingester.describe(error)
-    }
-
-    static func size(_ bytes: Int64) -> String {
-        ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file)
+        return Ingester.explain(error)
     }
 }

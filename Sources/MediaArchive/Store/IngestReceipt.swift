@@ -14,8 +14,9 @@ public struct IngestReceipt: Sendable, EveryKeyEncodable {
     public var sha256: String?
     /// The county's slug.
     public var county: String
-    public var reasons: [String]
-    public var warnings: [String] = []
+    /// Why it was rejected (or, accepted anyway, why it fails); written in the reader's language.
+    public var reasonMessages: [Message]
+    public var warningMessages: [Message] = []
     /// The check's verdict: a rejected file with verdict `error` could not be read at all.
     public var verdict: Verdict
     public var kind: MediaKind
@@ -23,4 +24,11 @@ public struct IngestReceipt: Sendable, EveryKeyEncodable {
     public var ingestedAt: String
     /// Where it is stored, relative to the archive root.
     public var object: String?
+
+    /// The English text, for callers written before messages had two languages.
+    public var reasons: [String] { reasonMessages.texts(in: .en) }
+    public var warnings: [String] { warningMessages.texts(in: .en) }
+
+    /// The JSON keys stay `reasons` and `warnings`; messages are written in the encoder's language.
+    public static let keysForProperties = ["reasonMessages": "reasons", "warningMessages": "warnings"]
 }

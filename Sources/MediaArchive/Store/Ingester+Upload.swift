@@ -26,18 +26,19 @@ extension Ingester {
             // cross filesystems, nor take a file from anywhere else.
             guard URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix(folder.staging.path + "/") else {
                 return refusedUpload(originalName: originalName, verdict: .error,
-                                     reason: "could not be stored (the upload is not in the county's staging folder); nothing was changed in the archive")
+                                     reason: .notStored(problem: .untranslated("the upload is not in the county's staging folder")))
             }
             return ingest(source, into: folder)
         } catch {
-            return refusedUpload(originalName: originalName, verdict: .error, reason: "could not be stored (\(Self.describe(error))); nothing was changed in the archive")
+            return refusedUpload(originalName: originalName, verdict: .error,
+                                 reason: .notStored(problem: Self.explain(error).replacing(path, with: originalName)))
         }
     }
 
     /// The receipt for an upload refused before it could be checked (e.g. larger than the policy
     /// allows, so never kept whole): rejected, with the reason, like any other rejection.
-    public func refusedUpload(originalName: String, verdict: Verdict = .fail, reason: String) -> IngestReceipt {
-        IngestReceipt(path: originalName, status: .rejected, county: county.slug, reasons: [reason],
+    public func refusedUpload(originalName: String, verdict: Verdict = .fail, reason: Message) -> IngestReceipt {
+        IngestReceipt(path: originalName, status: .rejected, county: county.slug, reasonMessages: [reason],
                       verdict: verdict, kind: .unknown, ingestedAt: stamp(now()))
     }
 }

@@ -47,8 +47,8 @@ public struct Ingester: Sendable {
         let stamp = stamp(ingestedAt)
         var inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: source.path)
         inspected.check = inspected.check.renamed(from: source.path, to: source.shownAs)
-        var receipt = IngestReceipt(path: source.shownAs, status: .rejected, county: county.slug, reasons: inspected.check.reasons,
-                                    warnings: inspected.check.warnings, verdict: inspected.check.verdict,
+        var receipt = IngestReceipt(path: source.shownAs, status: .rejected, county: county.slug, reasonMessages: inspected.check.reasonMessages,
+                                    warningMessages: inspected.check.warningMessages, verdict: inspected.check.verdict,
                                     kind: inspected.check.kind, ingestedAt: stamp)
         switch inspected.check.verdict {
         case .error:
@@ -60,7 +60,7 @@ public struct Ingester: Sendable {
         }
         let ingestDay = CalendarDay(of: ingestedAt, in: zone)
         if ingestDay > settings.policy.deadline {
-            receipt.warnings.append("handed in on \(ingestDay), after the deadline \(settings.policy.deadline)")
+            receipt.warningMessages.append(.handedInLate(day: ingestDay, deadline: settings.policy.deadline))
         }
 
         do {
@@ -79,7 +79,7 @@ public struct Ingester: Sendable {
             let objectPath = folder.objectPath(sha256: copied.sha256, extension: ext)
             var entry = makeEntry(inspected, sha256: copied.sha256, bytes: copied.bytes, object: objectPath,
                                   originalName: source.originalName, ingestedAt: ingestedAt,
-                                  stamp: stamp, warnings: receipt.warnings)
+                                  stamp: stamp, warnings: receipt.warningMessages)
 
             if let existing = try catalog.entry(sha256: copied.sha256) {
                 // Already here: nothing is copied; the name is recorded below.
@@ -103,26 +103,26 @@ public struct Ingester: Sendable {
             case .duplicate(let existing):
                 receipt.status = .duplicate
                 receipt.object = existing.object
-                receipt.warnings.append("the same file is already in the archive as \"\(existing.originalNames.first ?? "?")\"; its name was added, nothing was copied")
+                receipt.warningMessages.append(.duplicateOf(originalName: existing.originalNames.first ?? "?"))
             }
         } catch {
             receipt.status = .rejected
             receipt.verdict = .error
-            let why = Self.describe(error).replacingOccurrences(of: source.path, with: source.shownAs)
-            receipt.reasons = ["could not be stored (\(why)); nothing was changed in the archive"]
+            receipt.reasonMessages = [.notStored(problem: Self.explain(error).replacing(source.path, with: source.shownAs))]
         }
         return receipt
     }
 
     private func makeEntry(_ inspected: InspectResult, sha256: String, bytes: Int64, object: String, originalName: String,
-                           ingestedAt: Date, stamp: String, warnings: [String]) -> CatalogEntry {
+                           ingestedAt: Date, stamp: String, warnings: [Message]) -> CatalogEntry {
         let day = inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: ingestedAt, in: zone)
         return CatalogEntry(
             sha256: sha256, county: county.slug, kind: inspected.check.kind, originalNames: [originalName],
             bytes: bytes, format: inspected.check.format, object: object, thumbnail: nil, ingestedAt: stamp,
             capturedAt: inspected.capturedAt, capturedAtSource: inspected.capturedAtSource,
             durationSeconds: inspected.check.durationSeconds, verdict: inspected.check.verdict,
-            reasons: inspected.check.reasons, warnings: warnings, camera: inspected.camera, gps: inspected.gps,
+            // The catalogue keeps English sentences: the record reads the same whoever ingested it.
+            reasons: inspected.check.reasons(in: .en), warnings: warnings.texts(in: .en), camera: inspected.camera, gps: inspected.gps,
             title: inspected.title, description: inspected.description ?? inspected.comment,
             width: inspected.width, height: inspected.height, day: day, schemaVersion: CatalogEntry.currentSchemaVersion)
     }
@@ -164,8 +164,12 @@ public struct Ingester: Sendable {
         return ([modified(url)] + inside.map(modified)).compactMap { $0 }.max()
     }
 
-    static func describe(_ error: any Error) -> String {
-        if let archive = error as? ArchiveError { return "\(archive)" }
-        return (error as NSError).localizedDescription
+    /// A failure to store, as a message: the archive's own problems in its words, the system's
+    /// (disk full, no permission) by their errno so a clerk can read them in Chinese too.
+    static func explain(_ error: any Error) -> Message {
+        if let archive = error as? ArchiveError { return .archiveProblem(archive) }
+        let detail = (error as NSError).localizedDescription
+        if let code = SystemFailure.errno(of: error) { return .systemError(errno: code, detail: detail) }
+        return .untranslated(detail)
     }
 }

@@ -8,8 +8,9 @@ import Testing
 import TestSupport
 
 /// The server on a real socket (Hummingbird's `.live` test client over TCP), not just the
-/// router: the same HTTP parsing, streaming and connection handling a browser meets.
-@Suite(.serialized) struct LiveServerTests {
+/// router: the same HTTP parsing, streaming and connection handling a browser meets. Part of the
+/// serialized check suite, which owns the temp folder its uploads are counted in.
+extension CheckControllerTests {
     @Test func aRealUploadOverTCPIsCheckedAndDeleted() async throws {
         let before = leftoverUploads()
         let app = buildApplication(settings: try makeSettings(), address: ServerAddress(host: "127.0.0.1", port: 0))

@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Message {
+    /// The sentence in `language`. English is the wording the tool has always printed (tests
+    /// and scripts match it); Chinese is written for county staff and clerks.
+    public func text(in language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .fileMissing:
+            return zh ? "文件不存在；请检查文件名和所在文件夹" : "the file does not exist; check the name and folder"
+        case .isFolder:
+            return zh ? "这是一个文件夹，不是文件" : "this is a folder, not a file"
+        case .permissionDenied:
+            return zh ? "无法打开文件（没有权限）；请找这台电脑的管理员开通权限"
+                : "the file cannot be opened (permission denied); ask whoever manages this computer for access"
+        case .emptyFile:
+            return zh ? "文件是空的（0 字节）；请对方重新发送" : "the file is empty (0 bytes); ask for the file to be sent again"
+        case .readTimedOut:
+            return zh ? "读取文件用时过长，已停止；文件可能已损坏——请重新索取"
+                : "reading the file took too long and was stopped; the file is probably damaged — ask for it again"
+        case .cutOffNoIndex:
+            return zh ? "文件不完整或已损坏（找不到索引）；请索取原始文件"
+                : "the file is cut off or damaged (no index found); ask for the original file"
+        case .notReadableMedia(let detail):
+            return zh ? "不是本工具能读取的视频或照片（\(detail)）；请问清是用什么软件制作的，并索取 MP4 格式的副本"
+                : "not a video or photo this tool can read (\(detail)); ask which program made it and for an MP4 copy"
+        case .outOfMemory:
+            return zh ? "读取这个文件需要的内存超出了可用内存；文件可能已损坏"
+                : "the file needs more memory than is available to read; it may be damaged"
+        case .unreadable(let detail):
+            return zh ? "无法读取文件（\(detail)）；文件可能已损坏——请重新索取"
+                : "the file could not be read (\(detail)); it may be damaged — ask for it again"
+        case .textFile:
+            return zh ? "这是文本文件，不是视频或照片；请索取真正的文件" : "this is a text file, not a video or photo; ask for the real file"
+        case .zipArchive:
+            return zh ? "这是 ZIP 压缩包；请解压后检查里面的文件" : "this is a ZIP archive; unpack it and check the files inside"
+        case .photoUnreadable(let problem):
+            return zh ? "\(problem.text(in: language))；请索取原始照片" : "\(problem.text(in: language)); ask for the original photo"
+
+        case .documentHasNoPicture:
+            return zh ? "文档没有可做缩略图的画面" : "a document has no picture to make a thumbnail from"
+        case .pictureTooLarge(let width, let height, let megapixels):
+            return zh ? "图片为 \(width)x\(height) 像素，超过本工具可解码的 \(megapixels) 百万像素；请发送较小的副本"
+                : "the picture is \(width)x\(height) pixels, more than the \(megapixels) megapixels this tool decodes; send a smaller copy"
+        case .noPicture:
+            return zh ? "文件里没有可做缩略图的画面" : "the file holds no picture to make a thumbnail from"
+
+        case .audioOnly:
+            return zh ? "没有视频：这个文件只有声音；请发送视频本身" : "no video: this file has only sound; send the video itself"
+        case .nothingToSeeOrHear:
+            return zh ? "文件里既没有画面也没有声音；请索取真正的视频"
+                : "nothing to see or hear in this file (it holds no picture or sound); ask for the real video"
+        case .cutOff(let present, let stated):
+            let presentText = DurationText.clock(present)
+            if zh {
+                let whole = stated.map { "应有 \(DurationText.clock($0))，" } ?? ""
+                return "文件不完整：\(whole)只有 \(presentText)；请索取原始文件"
+            }
+            let of = stated.map { " of \(DurationText.clock($0))" } ?? ""
+            return "the file is cut off: only \(presentText)\(of) is there; ask for the original file"
+        case .damaged(let after, let detail):
+            if zh {
+                let at = after.map { "在 \(DurationText.clock($0)) 之后" } ?? ""
+                return "文件\(at)已损坏（\(detail)）；请索取原始文件"
+            }
+            let at = after.map { " after \(DurationText.clock($0))" } ?? ""
+            return "the file is damaged\(at) (\(detail)); ask for the original file"
+        case .lengthUnmeasurable:
+            return zh ? "无法测出这个视频的时长，因此不能接收；请索取重新保存为 MP4 的副本"
+                : "the length of this video could not be measured, so it cannot be accepted; ask for a copy saved again as MP4"
+        case .videoOverLimit(let duration, let limit):
+            let over = duration - limit
+            return zh
+                ? "\(DurationText.clock(duration)) — 超出 \(DurationText.limit(limit, in: language))上限 \(DurationText.amount(over, in: language))；请剪辑后重新检查"
+                : "\(DurationText.clock(duration)) — \(DurationText.amount(over, in: language)) over the \(DurationText.limit(limit, in: language)) limit; trim it and check again"
+        case .fileTooLarge(let bytes, let limit):
+            return zh ? "文件大小为 \(ByteText.describe(bytes))，超过 \(ByteText.describe(limit)) 的上限；请发送较小的副本"
+                : "the file is \(ByteText.describe(bytes)), over the \(ByteText.describe(limit)) limit; send a smaller copy"
+        case .uploadTooLarge(let limit):
+            return zh ? "文件超过 \(ByteText.describe(limit)) 的上限；请发送较小的副本"
+                : "the file is larger than the \(ByteText.describe(limit)) limit; send a smaller copy"
+        case .kindNotAccepted(let kind, let accepted):
+            return zh ? "不接收\(kind.name(in: language))文件（可接收：\(accepted.map { $0.name(in: language) }.joined(separator: "、"))）"
+                : "\(kind.rawValue) files are not accepted (accepted: \(accepted.map(\.rawValue).joined(separator: ", ")))"
+
+        case .photoSizeUnknown:
+            return zh ? "无法读取图片尺寸；照片可能已损坏" : "the picture's size could not be read; the photo may be damaged"
+        case .headerDisagrees(let stated, let measured):
+            return zh ? "文件头标注的时长是 \(DurationText.clock(stated))，实际播放 \(DurationText.clock(measured))；时长按视频数据测得"
+                : "the file's header says \(DurationText.clock(stated)) but it plays \(DurationText.clock(measured)); the length was measured from the video data"
+        case .capturedOutsideWindow(let day, let start, let end):
+            return zh ? "拍摄于 \(day)，不在活动期间 \(start) 至 \(end) 之内"
+                : "captured on \(day), outside the event window \(start) – \(end)"
+        case .photoMetadataUnreadable(let detail):
+            return zh ? "无法读取照片的元数据（\(detail)）；拍摄日期和相机未知"
+                : "the photo's metadata could not be read (\(detail)); date and camera are unknown"
+        case .exifDamaged:
+            return zh ? "照片的 EXIF 信息已损坏；可能缺少拍摄日期和相机" : "the photo's EXIF block is damaged; date and camera may be missing"
+        case .jpegDamagedBeforeExif:
+            return zh ? "照片的 JPEG 结构在 EXIF 信息之前就已损坏；无法读取元数据"
+                : "the photo's JPEG structure is damaged before any EXIF block; its metadata cannot be read"
+        case .exifOutOfMemory:
+            return zh ? "无法读取照片的 EXIF 信息（内存不足）" : "the photo's EXIF block could not be read (out of memory)"
+        case .handedInLate(let day, let deadline):
+            return zh ? "于 \(day) 提交，已过截止日期 \(deadline)" : "handed in on \(day), after the deadline \(deadline)"
+        case .duplicateOf(let name):
+            return zh ? "档案中已有相同的文件（“\(name)”）；已记下这个文件名，没有再复制"
+                : "the same file is already in the archive as \"\(name)\"; its name was added, nothing was copied"
+        case .adoptedWithoutName:
+            return zh ? "入库中断后由 verify --repair 收录；原始文件名已丢失"
+                : "adopted by verify --repair after an interrupted ingest; the original file name was lost"
+
+        case .exportTargetIsFile:
+            return zh ? "这是一个文件，不是文件夹；请指定一个新的或空的文件夹" : "it is a file, not a folder; give a new or empty folder"
+        case .exportTargetUnreadable(let problem):
+            return zh ? "无法读取（\(problem.text(in: language))）" : "it cannot be read (\(problem.text(in: language)))"
+        case .exportTargetNotEmpty(let count, let examples):
+            let quoted = examples.map { "\"\($0)\"" }.joined(separator: ", ")
+            return zh ? "文件夹不是空的（有 \(count) 项，例如 \(quoted)）；没有写入任何内容——请指定一个新的或空的文件夹"
+                : "the folder is not empty (it holds \(count) item(s), e.g. \(quoted)); nothing was written — give a new or empty folder"
+        case .exportNeedsSpace(let needed, let free):
+            return zh ? "导出需要 \(Self.size(needed))，但磁盘只剩 \(Self.size(free))；没有写入任何内容"
+                : "the export needs \(Self.size(needed)) but the drive has only \(Self.size(free)) free; nothing was written"
+        case .folderCannotBeCreated(let problem):
+            return zh ? "无法创建文件夹（\(problem.text(in: language))）" : "the folder cannot be created (\(problem.text(in: language)))"
+        case .exportIncomplete(let problem):
+            return zh ? "\(problem.text(in: language))；那里的导出不完整——请腾出空间或换一个文件夹，删除这个文件夹后重新导出"
+                : "\(problem.text(in: language)); the export there is incomplete — free some space or choose another folder, delete this one and export again"
+        case .manifestNotWritten(let problem):
+            return zh ? "无法写入清单（\(problem.text(in: language))）；那里的导出不完整"
+                : "the manifest cannot be written (\(problem.text(in: language))); the export there is incomplete"
+
+        case .notStored(let problem):
+            return zh ? "无法存入档案（\(problem.text(in: language))）；档案没有任何改动"
+                : "could not be stored (\(problem.text(in: language))); nothing was changed in the archive"
+        case .archiveProblem(let error):
+            return error.text(in: language)
+        case .systemError(let code, let detail):
+            return zh ? Self.chineseSystemText(code) ?? detail : detail
+        case .untranslated(let text):
+            return text
+        }
+    }
+
+    /// The failures a clerk meets (full disk, no permission …) in Chinese words; the rest keep
+    /// the system's own text, which names the problem better than a vague translation would.
+    private static func chineseSystemText(_ code: Int32) -> String? {
+        switch code {
+        case ENOSPC: "磁盘已满，请腾出空间"
+        case EDQUOT: "超出磁盘配额"
+        case EACCES, EPERM: "没有权限，请找这台电脑的管理员"
+        case EROFS: "磁盘是只读的"
+        case ENOENT: "文件或文件夹不存在"
+        case ENOTDIR: "路径中的某一项不是文件夹"
+        case EEXIST: "已有同名的文件或文件夹"
+        case EIO: "读写出错，磁盘可能有故障"
+        default: nil
+        }
+    }
+
+    static func size(_ bytes: Int64) -> String {
+        ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A sentence the tool says to a person about a file or the archive: why a file failed, what is
+/// worth knowing, what went wrong and what to do. Results keep messages, not text, so each reader
+/// gets them in their own language when the result is shown (`text(in:)`, or a `JSONEncoder`
+/// with `userInfo[.messageLanguage]`). Both languages are written side by side in
+/// `Message+Text.swift`, the one place these sentences live.
+public indirect enum Message: Sendable, Hashable {
+    // The file cannot be read at all.
+    case fileMissing
+    case isFolder
+    case permissionDenied
+    case emptyFile
+    case readTimedOut
+    case cutOffNoIndex
+    case notReadableMedia(detail: String)
+    case outOfMemory
+    case unreadable(detail: String)
+    case textFile
+    case zipArchive
+    /// A HEIC/HEIF photo whose container could not be parsed; `problem` says why.
+    case photoUnreadable(problem: Message)
+
+    // Thumbnails.
+    case documentHasNoPicture
+    case pictureTooLarge(width: Int, height: Int, megapixels: Int)
+    case noPicture
+
+    // The submission policy.
+    case audioOnly
+    case nothingToSeeOrHear
+    case cutOff(presentSeconds: Double, statedSeconds: Double?)
+    case damaged(afterSeconds: Double?, detail: String)
+    case lengthUnmeasurable
+    case videoOverLimit(durationSeconds: Double, limitSeconds: Double)
+    case fileTooLarge(bytes: Int64, limitBytes: Int64)
+    /// An upload cut off at the limit while it arrived, so its full size is not known.
+    case uploadTooLarge(limitBytes: Int64)
+    case kindNotAccepted(MediaKind, accepted: [MediaKind])
+
+    // Warnings.
+    case photoSizeUnknown
+    case headerDisagrees(statedSeconds: Double, measuredSeconds: Double)
+    case capturedOutsideWindow(day: CalendarDay, start: CalendarDay, end: CalendarDay)
+    case photoMetadataUnreadable(detail: String)
+    case exifDamaged
+    case jpegDamagedBeforeExif
+    case exifOutOfMemory
+    case handedInLate(day: CalendarDay, deadline: CalendarDay)
+    case duplicateOf(originalName: String)
+    case adoptedWithoutName
+
+    // Export folders.
+    case exportTargetIsFile
+    case exportTargetUnreadable(problem: Message)
+    case exportTargetNotEmpty(itemCount: Int, examples: [String])
+    case exportNeedsSpace(neededBytes: Int64, freeBytes: Int64)
+    case folderCannotBeCreated(problem: Message)
+    case exportIncomplete(problem: Message)
+    case manifestNotWritten(problem: Message)
+
+    // Ingest.
+    case notStored(problem: Message)
+    /// The archive's own files stood in the way (an unsafe name, an unreadable catalogue).
+    case archiveProblem(ArchiveError)
+    /// An operating-system failure (disk full, permission denied …): `errno` picks the words;
+    /// `detail` is the system's own text, shown where the tool has no words of its own.
+    case systemError(errno: Int32, detail: String)
+
+    /// Text that comes from outside the tool (a library's error text, an entry written by an
+    /// older version), shown as it is in every language.
+    case untranslated(String)
+}
+
+extension Message: Encodable {
+    /// A message is written as its sentence, in the language the encoder asks for, so the JSON
+    /// shape (`reasons: [string]`) stays what DESIGN.md promises.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text(in: encoder.messageLanguage))
+    }
+}
+
+extension Message: CustomStringConvertible {
+    /// The English sentence (logs, `"\(message)"`).
+    public var description: String { text(in: .en) }
+}
+
+extension Array where Element == Message {
+    /// Each message's sentence in `language`.
+    public func texts(in language: Language) -> [String] { map { $0.text(in: language) } }
+}
