@@ -21,7 +21,7 @@ test: deps
 	python3 Tests/Browser/browser_test.py --screenshots .build/browser-test
 
 build: deps
-	swift build -c release
+	scripts/build-release
 
 deps:
 	@scripts/install-deps.sh
