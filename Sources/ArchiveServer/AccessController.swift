@@ -25,7 +25,7 @@ struct AccessController<Context: RequestContext>: Sendable {
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil)
         let secret = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty, Self.isCookieSafe(secret), try await access.verify(secret) != nil else {
-            return LoginPage.response(status: .unauthorized, error: "令牌无效或已被撤销，请检查后重试，或向档案管理员申请新令牌。", request: request)
+            return LoginPage.response(status: .unauthorized, error: LoginPage.Text.of(PageLanguage.of(request)).invalidToken, request: request)
         }
         var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
         response.setCookie(Cookie(name: Access.cookieName, value: secret, path: "/", httpOnly: true, sameSite: .strict))
@@ -60,14 +60,41 @@ struct AccessController<Context: RequestContext>: Sendable {
     }
 }
 
-/// The login form, in Chinese, self-contained like the check page.
+/// The login form, in the reader's language, self-contained like the check page.
 enum LoginPage {
     static func response(status: HTTPResponse.Status, error: String?, request: Request) -> Response {
+        let language = PageLanguage.of(request)
+        let text = Text.of(language)
+        let shell = PageShell.Text.of(language)
         let message = error.map { #"<p class="error" role="alert">\#(PageShell.escape($0))</p>"# } ?? ""
-        return PageShell.response(template.replacingOccurrences(of: "{{ERROR}}", with: message), status: status, request: request)
+        let html = PageShell.document(title: PageShell.title(shell.login, in: language), style: style, body: """
+        <main>
+          <h1>\(shell.login)</h1>
+          <p>\(text.prompt)</p>
+          \(message)
+          <form method="post" action="/login">
+            <label for="token">\(text.token)</label>
+            <input id="token" name="token" type="password" autocomplete="off" required autofocus>
+            <button type="submit">\(shell.login)</button>
+          </form>
+        </main>
+        """, current: .login, language: language)
+        return PageShell.response(html, status: status, request: request)
     }
 
-    private static let template = PageShell.document(title: "登录 · 媒体档案", style: #"""
+    struct Text: Bilingual {
+        var prompt, token, invalidToken: String
+
+        static let zh = Text(
+            prompt: #"请输入档案管理员发给您的访问令牌。只想自查视频？<a href="/check">视频自查</a>无需登录。"#, token: "访问令牌",
+            invalidToken: "令牌无效或已被撤销，请检查后重试，或向档案管理员申请新令牌。")
+        static let en = Text(
+            prompt: #"Enter the access token the archive's keeper gave you. Only checking a video? The <a href="/check">self-check</a> needs no login."#,
+            token: "Access token",
+            invalidToken: "The token is not valid or has been revoked. Check it and try again, or ask the archive's keeper for a new one.")
+    }
+
+    private static let style = #"""
       main { max-width: 420px; margin: 64px auto; padding: 24px; background: #fff; border-radius: 12px; }
       h1 { font-size: 1.4rem; margin: 0 0 8px; }
       p { color: #555d6b; }
@@ -78,16 +105,5 @@ enum LoginPage {
                background: #2f6fde; color: #fff; cursor: pointer; }
       .error { color: #b42323; background: #fdecec; padding: 10px; border-radius: 8px; }
       a { color: #2f6fde; }
-    """#, body: #"""
-    <main>
-      <h1>登录</h1>
-      <p>请输入档案管理员发给您的访问令牌。只想自查视频？<a href="/check">视频自查</a>无需登录。</p>
-      {{ERROR}}
-      <form method="post" action="/login">
-        <label for="token">访问令牌</label>
-        <input id="token" name="token" type="password" autocomplete="off" required autofocus>
-        <button type="submit">登录</button>
-      </form>
-    </main>
-    """#, current: .login)
+    """#
 }

@@ -24,6 +24,7 @@ public func buildApplication(settings: ArchiveSettings, address: ServerAddress =
 public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
+    router.addMiddleware { LanguageCookieMiddleware() }
     CheckController<BasicRequestContext>(policy: settings.policy).addRoutes(to: router)
     let access = Access(settings: settings)
     AccessController<BasicRequestContext>(access: access).addRoutes(to: router)

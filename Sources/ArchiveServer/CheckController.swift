@@ -16,7 +16,7 @@ struct CheckController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        PageShell.response(CheckPage.html(policy: policy), request: request)
+        PageShell.response(CheckPage.html(policy: policy, language: PageLanguage.of(request)), request: request)
     }
 
     @Sendable func check(_ request: Request, context: Context) async throws -> Response {
@@ -31,8 +31,10 @@ struct CheckController<Context: RequestContext>: Sendable {
             let thumbnail = wantsThumbnail && result.verdict != .error ? try? ThumbnailMaker().thumbnail(path: path) : nil
             return (result, thumbnail)
         }
+        // Still messages after renaming: the sentences are written out in the reader's language last.
         let named = checked.0.renamed(from: path, to: upload.originalName)
-        guard wantsThumbnail else { return try JSONResponse.encode(named) }
-        return try JSONResponse.encode(CheckWithThumbnail(result: named, thumbnailJPEG: checked.1?.jpeg))
+        let language = PageLanguage.ofAPI(request)
+        guard wantsThumbnail else { return try JSONResponse.encode(named, in: language) }
+        return try JSONResponse.encode(CheckWithThumbnail(result: named, thumbnailJPEG: checked.1?.jpeg), in: language)
     }
 }

@@ -17,6 +17,6 @@ struct CountiesController<Context: RequestContext>: Sendable {
         try await access.requireBrowsePage(request)
         let report = SubmissionReport(settings: settings)
         let counties = try await BlockingWork.run(failing: "the catalogue could not be read") { try report.counties() }
-        return PageShell.response(CountiesPage.html(counties, deadline: settings.policy.deadline), request: request)
+        return PageShell.response(CountiesPage.html(counties, deadline: settings.policy.deadline, language: PageLanguage.of(request)), request: request)
     }
 }

@@ -1,8 +1,10 @@
 import MediaArchive
 
-/// The counties table of `GET /`.
+/// The counties table of `GET /`. County names are Chinese in both languages.
 enum CountiesPage {
-    static func html(_ counties: [CountyReport], deadline: CalendarDay) -> String {
+    static func html(_ counties: [CountyReport], deadline: CalendarDay, language: Language) -> String {
+        let text = Text.of(language)
+        let gallery = GalleryText.of(language)
         let rows = counties.map { county in
             let others = county.byKind.audio + county.byKind.unknown
             return """
@@ -10,34 +12,53 @@ enum CountiesPage {
                   <td><a href="/search?county=\(county.county)">\(PageShell.escape(county.name))</a></td>
                   <td class="items">\(county.items)</td><td>\(county.byKind.video)</td><td>\(county.byKind.photo)</td>
                   <td>\(county.byKind.document)</td><td>\(others)</td>
-                  <td>\(minutes(county.videoMinutes))</td><td class="deadline">\(GalleryText.deadline(county))</td>
+                  <td>\(minutes(county.videoMinutes, unit: text.minutes))</td><td class="deadline">\(gallery.deadline(county))</td>
                 </tr>
             """
         }
         let missing = counties.filter { $0.deadline == .nothingSubmitted }.map(\.name)
-        let summary = missing.isEmpty ? "各区县均已提交。" : "尚未提交：\(missing.map(PageShell.escape).joined(separator: "、"))。"
-        return PageShell.document(title: "画廊 · 媒体档案", style: style, body: """
+        let summary = missing.isEmpty ? text.allSubmitted : text.notYet(missing.map(PageShell.escape))
+        let headers = text.columns.map { "<th>\($0)</th>" }.joined()
+        return PageShell.document(title: PageShell.title(PageShell.Text.of(language).gallery, in: language), style: style, body: """
         <main>
-          <h1>各区县提交情况</h1>
-          <p class="lead">提交截止日期：\(deadline)。\(summary)点击区县名称查看其全部材料。</p>
+          <h1>\(text.heading)</h1>
+          <p class="lead">\(text.lead("\(deadline)", summary))</p>
           <table id="counties">
-            <thead><tr><th>区县</th><th>件数</th><th>视频</th><th>照片</th><th>文档</th><th>其他</th><th>视频总时长</th><th>截止状态</th></tr></thead>
+            <thead><tr>\(headers)</tr></thead>
             <tbody>
         \(rows.joined(separator: "\n"))
             </tbody>
           </table>
         </main>
 
-        """, current: .gallery)
+        """, current: .gallery, language: language)
+    }
+
+    struct Text: Bilingual {
+        var heading: String
+        var lead: @Sendable (_ deadline: String, _ summary: String) -> String
+        var allSubmitted: String
+        var notYet: @Sendable (_ names: [String]) -> String
+        var columns: [String]
+        var minutes: String
+
+        static let zh = Text(
+            heading: "各区县提交情况", lead: { "提交截止日期：\($0)。\($1)点击区县名称查看其全部材料。" },
+            allSubmitted: "各区县均已提交。", notYet: { "尚未提交：\($0.joined(separator: "、"))。" },
+            columns: ["区县", "件数", "视频", "照片", "文档", "其他", "视频总时长", "截止状态"], minutes: "分钟")
+        static let en = Text(
+            heading: "What each county has handed in", lead: { "Deadline: \($0). \($1) Click a county to see all it sent." },
+            allSubmitted: "Every county has handed something in.", notYet: { "Nothing yet from: \($0.joined(separator: ", "))." },
+            columns: ["County", "Items", "Videos", "Photos", "Documents", "Other", "Minutes of video", "Deadline"], minutes: "min")
     }
 
     private static let rowClass: [CountyReport.DeadlineStatus: String] = [.onTime: "on-time", .late: "late", .nothingSubmitted: "nothing"]
 
     /// The report's minutes (one decimal) as a reader expects them: "12.5 分钟", "—" for none.
-    private static func minutes(_ value: Double) -> String {
+    private static func minutes(_ value: Double, unit: String) -> String {
         guard value > 0 else { return "—" }
         let text = value == value.rounded() ? "\(Int(value))" : "\(value)"
-        return "\(text) 分钟"
+        return "\(text) \(unit)"
     }
 
     private static let style = """

@@ -24,9 +24,10 @@ struct IngestController<Context: RequestContext>: Sendable {
         } catch let denied as AccessDenied where denied.status == .unauthorized {
             throw LoginRedirect()
         } catch let denied as AccessDenied {
-            return PageShell.response(IngestPage.notForThisRole, status: denied.status, request: request)
+            return PageShell.response(IngestPage.notForThisRole(language: PageLanguage.of(request)), status: denied.status, request: request)
         }
-        return PageShell.response(IngestPage.html(counties: settings.counties, policy: settings.policy, clerk: clerk), request: request)
+        let html = IngestPage.html(counties: settings.counties, policy: settings.policy, clerk: clerk, language: PageLanguage.of(request))
+        return PageShell.response(html, request: request)
     }
 
     @Sendable func ingest(_ request: Request, context: Context) async throws -> Response {
@@ -54,7 +55,7 @@ struct IngestController<Context: RequestContext>: Sendable {
                 receipts.append(ingester.refusedUpload(originalName: name, reason: .uploadTooLarge(limitBytes: settings.policy.maxFileBytes)))
             }
         }
-        return try JSONResponse.encode(receipts)
+        return try JSONResponse.encode(receipts, in: PageLanguage.ofAPI(request))
     }
 
     /// Slug, Chinese name or code; anything else is a 400 that lists the known counties.

@@ -7,23 +7,67 @@ import MediaArchive
 struct ItemPage {
     var item: StoredItem
     var countyName: String
+    var language: Language
 
     private var entry: CatalogEntry { item.entry }
     private var name: String { PageShell.escape(entry.originalNames.first ?? entry.sha256) }
+    private var text: Text { Text.of(language) }
+    private var gallery: GalleryText { GalleryText.of(language) }
+    private var wording: Wording { Wording(language) }
 
     func html() -> String {
-        PageShell.document(title: "\(name) · 媒体档案", style: Self.style, body: """
+        PageShell.document(title: PageShell.title(name, in: language), style: Self.style, body: """
         <main>
-          <p class="back"><a href="/search?county=\(entry.county)">← \(PageShell.escape(countyName))的全部材料</a></p>
+          <p class="back"><a href="/search?county=\(entry.county)">← \(text.everythingFrom(PageShell.escape(countyName)))</a></p>
           <h1>\(name)</h1>
           <div class="stage">\(stage())</div>
-          <p><a id="download" href="/media/\(entry.sha256)?download=1">下载原件</a>（\(ByteText.describe(entry.bytes))）</p>
+          <p><a id="download" href="/media/\(entry.sha256)?download=1">\(text.download)</a>\(text.parenthesis(ByteText.describe(entry.bytes)))</p>
           <table id="metadata">
         \(rows().map { #"    <tr><th>\#($0.label)</th><td>\#($0.html)</td></tr>"# }.joined(separator: "\n"))
           </table>
         </main>
 
-        """)
+        """, language: language)
+    }
+
+    struct Text: Bilingual {
+        var everythingFrom: @Sendable (_ county: String) -> String
+        var download: String
+        var parenthesis: @Sendable (String) -> String
+        var thumbnailOnly, downloadToView: String
+        var names, county, kind, captured, timeSource, length, pictureSize, camera, location, title, description, check,
+            warnings, format, size, ingested: String
+        var bytes: @Sendable (Int64) -> String
+        var position: @Sendable (_ latitude: String, _ longitude: String, _ altitude: String?) -> String
+        var onMap: String
+        /// Between the verdict and its reasons.
+        var because: String
+        // The error pages of an item link.
+        var badLinkTitle, badLink, notFoundTitle: String
+        var notFound: @Sendable (_ sha256: String) -> String
+
+        static let zh = Text(
+            everythingFrom: { "\($0)的全部材料" }, download: "下载原件", parenthesis: { "（\($0)）" },
+            thumbnailOnly: "浏览器无法直接显示这种格式，这里是缩略图；请下载原件查看。", downloadToView: "请下载原件查看",
+            names: "原始文件名", county: "区县", kind: "类型", captured: "拍摄时间", timeSource: "时间来源", length: "时长",
+            pictureSize: "画面尺寸", camera: "相机", location: "拍摄位置", title: "标题", description: "说明", check: "检查结论",
+            warnings: "提示", format: "文件格式", size: "大小", ingested: "入库时间", bytes: { "（\($0) 字节）" },
+            position: { "纬度 \($0)，经度 \($1)" + ($2.map { "，海拔 \($0) 米" } ?? "") }, onMap: "在地图上查看", because: "：",
+            badLinkTitle: "链接无效",
+            badLink: "材料链接的末尾应是 64 位小写十六进制的 SHA-256 编号，这个链接不是。请从画廊或搜索页重新打开。",
+            notFoundTitle: "找不到这件材料", notFound: { "档案中没有编号为 \($0) 的材料。它可能属于另一个档案，或链接抄错了。" })
+        static let en = Text(
+            everythingFrom: { "Everything from \($0)" }, download: "Download the original", parenthesis: { " (\($0))" },
+            thumbnailOnly: "Browsers cannot show this format; this is the thumbnail. Download the original to see it.",
+            downloadToView: "download the original to view it",
+            names: "Original names", county: "County", kind: "Kind", captured: "Captured", timeSource: "Time from", length: "Length",
+            pictureSize: "Picture size", camera: "Camera", location: "Location", title: "Title", description: "Description",
+            check: "Check", warnings: "Warnings", format: "Format", size: "Size", ingested: "Ingested", bytes: { " (\($0) bytes)" },
+            position: { "latitude \($0), longitude \($1)" + ($2.map { ", altitude \($0) m" } ?? "") }, onMap: "show on a map",
+            because: ": ", badLinkTitle: "Invalid link",
+            badLink: "An item link ends in its SHA-256: 64 lower-case hexadecimal digits. This one does not. Open the item again from the gallery or the search page.",
+            notFoundTitle: "Item not found",
+            notFound: { "Nothing in the archive has the number \($0). It may belong to another archive, or the link was copied wrongly." })
     }
 
     /// Browsers show these picture formats themselves; for others (HEIC, TIFF) the page shows
@@ -41,9 +85,9 @@ struct ItemPage {
         case .photo where Self.browserPictures.contains(item.object.pathExtension.lowercased()):
             return #"<img id="photo" src="\#(media)" alt="\#(name)">"#
         case .photo where entry.thumbnail != nil:
-            return #"<img id="photo" src="/thumbs/\#(entry.sha256)" alt="\#(name)"><p class="note">浏览器无法直接显示这种格式，这里是缩略图；请下载原件查看。</p>"#
+            return #"<img id="photo" src="/thumbs/\#(entry.sha256)" alt="\#(name)"><p class="note">\#(text.thumbnailOnly)</p>"#
         default:
-            return #"<div class="placeholder">\#(GalleryText.kind(entry.kind))：请下载原件查看</div>"#
+            return #"<div class="placeholder">\#(gallery.kind(entry.kind))\#(text.because)\#(text.downloadToView)</div>"#
         }
     }
 
@@ -51,37 +95,39 @@ struct ItemPage {
     private func rows() -> [(label: String, html: String)] {
         let esc = PageShell.escape
         var rows: [(String, String)] = [
-            ("原始文件名", entry.originalNames.map(esc).joined(separator: "<br>")),
-            ("区县", esc(countyName)),
-            ("类型", GalleryText.kind(entry.kind)),
-            ("拍摄时间", entry.capturedAt.map(esc) ?? "未知"),
-            ("时间来源", esc(GalleryText.captureSource(entry.capturedAtSource))),
+            (text.names, entry.originalNames.map(esc).joined(separator: "<br>")),
+            (text.county, esc(countyName)),
+            (text.kind, gallery.kind(entry.kind)),
+            (text.captured, entry.capturedAt.map(esc) ?? wording.unknown),
+            (text.timeSource, esc(gallery.captureSource(entry.capturedAtSource))),
         ]
-        if let seconds = entry.durationSeconds { rows.append(("时长", DurationText.clock(seconds))) }
-        if let width = entry.width, let height = entry.height { rows.append(("画面尺寸", "\(width) × \(height)")) }
+        if let seconds = entry.durationSeconds { rows.append((text.length, DurationText.clock(seconds))) }
+        if let width = entry.width, let height = entry.height { rows.append((text.pictureSize, "\(width) × \(height)")) }
         let camera = [entry.camera?.make, entry.camera?.model].compactMap { $0 }.joined(separator: " ")
-        rows.append(("相机", camera.isEmpty ? "未知" : esc(camera)))
-        rows.append(("拍摄位置", location()))
-        if let title = entry.title { rows.append(("标题", esc(title))) }
-        if let description = entry.description { rows.append(("说明", esc(description))) }
-        let reasons = entry.reasons.isEmpty ? "" : "：" + entry.reasons.map(esc).joined(separator: "；")
-        rows.append(("检查结论", #"<span class="verdict \#(entry.verdict.rawValue)">\#(GalleryText.verdict(entry.verdict))</span>\#(reasons)"#))
-        if !entry.warnings.isEmpty { rows.append(("提示", entry.warnings.map(esc).joined(separator: "<br>"))) }
-        rows.append(("文件格式", esc(entry.format ?? "未知")))
-        rows.append(("大小", "\(ByteText.describe(entry.bytes))（\(entry.bytes) 字节）"))
-        rows.append(("入库时间", esc(entry.ingestedAt)))
+        rows.append((text.camera, camera.isEmpty ? wording.unknown : esc(camera)))
+        rows.append((text.location, location()))
+        if let title = entry.title { rows.append((text.title, esc(title))) }
+        if let description = entry.description { rows.append((text.description, esc(description))) }
+        // Entries from before the Chinese rendering was kept show their English sentences.
+        let entryReasons = entry.reasons(in: language), entryWarnings = entry.warnings(in: language)
+        let reasons = entryReasons.isEmpty ? "" : text.because + entryReasons.map(esc).joined(separator: wording.separator)
+        rows.append((text.check, #"<span class="verdict \#(entry.verdict.rawValue)">\#(gallery.verdict(entry.verdict))</span>\#(reasons)"#))
+        if !entryWarnings.isEmpty { rows.append((text.warnings, entryWarnings.map(esc).joined(separator: "<br>"))) }
+        rows.append((text.format, esc(entry.format ?? wording.unknown)))
+        rows.append((text.size, ByteText.describe(entry.bytes) + text.bytes(entry.bytes)))
+        rows.append((text.ingested, esc(entry.ingestedAt)))
         rows.append(("SHA-256", #"<code>\#(entry.sha256)</code>"#))
         return rows
     }
 
     /// The stored WGS-84 position with a link to OpenStreetMap (which takes WGS-84 as is).
     private func location() -> String {
-        guard let gps = entry.gps else { return "未知" }
+        guard let gps = entry.gps else { return wording.unknown }
         let lat = String(format: "%.6f", gps.latitude)
         let lon = String(format: "%.6f", gps.longitude)
-        let altitude = gps.altitude.map { String(format: "，海拔 %.0f 米", $0) } ?? ""
+        let altitude = gps.altitude.map { String(format: "%.0f", $0) }
         let map = "https://www.openstreetmap.org/?mlat=\(lat)&amp;mlon=\(lon)#map=16/\(lat)/\(lon)"
-        return #"纬度 \#(lat)，经度 \#(lon)\#(altitude) · <a id="map" href="\#(map)" target="_blank" rel="noopener">在地图上查看</a>"#
+        return #"\#(text.position(lat, lon, altitude)) · <a id="map" href="\#(map)" target="_blank" rel="noopener">\#(text.onMap)</a>"#
     }
 
     private static let style = """

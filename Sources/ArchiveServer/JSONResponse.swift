@@ -4,8 +4,10 @@ import MediaArchive
 
 /// JSON as the command line prints it (`--json`): sorted keys, slashes unescaped.
 enum JSONResponse {
-    static func encode<Value: Encodable>(_ value: Value) throws -> Response {
+    /// Messages (`reasons`, `warnings`, `error`) are written in `language`.
+    static func encode<Value: Encodable>(_ value: Value, in language: Language = .en) throws -> Response {
         let encoder = JSONEncoder()
+        encoder.userInfo[.messageLanguage] = language
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)

@@ -1,17 +1,20 @@
 import Hummingbird
+import MediaArchive
 
 /// A page that only says what went wrong and where to go next (an unknown or malformed item
 /// link), so a browser never shows bare JSON.
 enum MessagePage {
     static func response(status: HTTPResponse.Status, title: String, request: Request, message: String) -> Response {
-        let html = PageShell.document(title: "\(PageShell.escape(title)) · 媒体档案", style: style, body: """
+        let language = PageLanguage.of(request)
+        let shell = PageShell.Text.of(language)
+        let html = PageShell.document(title: PageShell.title(PageShell.escape(title), in: language), style: style, body: """
         <main>
           <h1>\(PageShell.escape(title))</h1>
           <p class="error" role="alert">\(PageShell.escape(message))</p>
-          <p><a href="/">返回画廊</a> · <a href="/search">搜索</a></p>
+          <p><a href="/">\(shell.gallery)</a> · <a href="/search">\(shell.search)</a></p>
         </main>
 
-        """)
+        """, language: language)
         return PageShell.response(html, status: status, request: request)
     }
 

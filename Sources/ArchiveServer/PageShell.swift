@@ -1,18 +1,37 @@
 import Hummingbird
+import MediaArchive
 
-/// What every page of the web app shares: a self-contained HTML document in Chinese (no
-/// external assets) with the same typeface stack, background and nav bar; each page adds its
-/// own style rules and body.
+/// What every page of the web app shares: a self-contained HTML document (no external assets)
+/// in the reader's language, with the same typeface stack, background and nav bar; each page
+/// adds its own style rules and body.
 enum PageShell {
     /// The nav bar's entries; a page names its own so the bar can mark it.
     enum Section: String {
         case gallery, search, check, ingest, login
     }
 
-    static func document(title: String, style: String, body: String, current: Section? = nil) -> String {
+    /// The shell's own words.
+    struct Text: Bilingual {
+        var site: String
+        var gallery, search, check, ingest, login, logout: String
+        /// The switch names the other language in that language, so its readers find it.
+        var otherLanguage: String
+
+        static let zh = Text(site: "媒体档案", gallery: "画廊", search: "搜索", check: "自查", ingest: "入库",
+                             login: "登录", logout: "退出", otherLanguage: "English")
+        static let en = Text(site: "Media archive", gallery: "Gallery", search: "Search", check: "Self-check", ingest: "Ingest",
+                             login: "Log in", logout: "Log out", otherLanguage: "中文")
+    }
+
+    /// "Search · 媒体档案": a page's title with the site's name.
+    static func title(_ page: String, in language: Language) -> String {
+        "\(page) · \(Text.of(language).site)"
+    }
+
+    static func document(title: String, style: String, body: String, current: Section? = nil, language: Language) -> String {
         """
         <!doctype html>
-        <html lang="zh-CN">
+        <html lang="\(language.tag)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -27,27 +46,38 @@ enum PageShell {
           nav.site a:hover, nav.site button:hover { color: #fff; text-decoration: underline; }
           nav.site a[aria-current] { color: #fff; font-weight: 600; }
           nav.site form { margin: 0; }
-          nav.site > :last-child { margin-left: auto; }
+          nav.site #nav-language { margin-left: auto; }
 
         """ + style + """
         </style>
         </head>
         <body>
 
-        """ + nav(current: current) + body + """
+        """ + nav(current: current, language: language) + body + """
         </body>
         </html>
 
         """
     }
 
-    /// An HTML page as the response to `request`: a visitor with the login cookie sees
-    /// 退出 (a POST form, since logging out changes state) where others see 登录. Pages are
-    /// built once with the login link; only this swap happens per request.
+    /// An HTML page as the response to `request`. Pages are built without knowing the request;
+    /// two things are filled in here: the language switch's link (this very URL with `lang=`
+    /// set, the other parameters kept), and 退出/Log out (a POST form, since logging out changes
+    /// state) in place of the login link for a visitor with the login cookie.
     static func response(_ html: String, status: HTTPResponse.Status = .ok, request: Request) -> Response {
-        let page = request.cookies[Access.cookieName].map { !$0.value.isEmpty } == true
-            ? html.replacingOccurrences(of: loginLink, with: logoutForm)
-            : html
+        let language = PageLanguage.of(request)
+        let other: Language = language == .zh ? .en : .zh
+        let switchLink = QueryLink.to(request.uri.path, keeping: request.uri.queryParameters, setting: PageLanguage.parameter,
+                                      to: other.rawValue)
+        var page = html
+        // Only the nav's placeholder: the nav comes before anything a visitor typed.
+        if let placeholder = page.range(of: switchPlaceholder) {
+            page.replaceSubrange(placeholder, with: escape(switchLink))
+        }
+        if request.cookies[Access.cookieName].map({ !$0.value.isEmpty }) == true,
+           let login = page.range(of: loginLink(language)) {
+            page.replaceSubrange(login, with: logoutForm(language))
+        }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
@@ -58,17 +88,29 @@ enum PageShell {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    private static let loginLink = #"<a id="nav-account" href="/login">登录</a>"#
-    private static let logoutForm = #"<form method="post" action="/logout"><button id="nav-account" type="submit">退出</button></form>"#
+    private static let switchPlaceholder = "{{LANGUAGE_SWITCH}}"
 
-    private static func nav(current: Section?) -> String {
+    private static func loginLink(_ language: Language) -> String {
+        #"<a id="nav-account" href="/login">\#(Text.of(language).login)</a>"#
+    }
+
+    private static func logoutForm(_ language: Language) -> String {
+        #"<form method="post" action="/logout"><button id="nav-account" type="submit">\#(Text.of(language).logout)</button></form>"#
+    }
+
+    private static func nav(current: Section?, language: Language) -> String {
+        let text = Text.of(language)
+        let other: Language = language == .zh ? .en : .zh
         let links: [(Section, String, String)] = [
-            (.gallery, "/", "画廊"), (.search, "/search", "搜索"), (.check, "/check", "自查"), (.ingest, "/ingest", "入库"),
+            (.gallery, "/", text.gallery), (.search, "/search", text.search), (.check, "/check", text.check),
+            (.ingest, "/ingest", text.ingest),
         ]
-        let items = links.map { section, href, label in
-            #"<a href="\#(href)"\#(section == current ? #" aria-current="page""# : "")>\#(label)</a>"#
+        let marked = { (section: Section, link: String) in
+            section == current ? link.replacingOccurrences(of: #"">"#, with: #"" aria-current="page">"#) : link
         }
-        let account = current == .login ? loginLink.replacingOccurrences(of: ">登录", with: #" aria-current="page">登录"#) : loginLink
-        return "<nav class=\"site\">\n  " + (items + [account]).joined(separator: "\n  ") + "\n</nav>\n"
+        let items = links.map { section, href, label in marked(section, #"<a href="\#(href)">\#(label)</a>"#) }
+        let languageSwitch = #"<a id="nav-language" href="\#(switchPlaceholder)" hreflang="\#(other.tag)" lang="\#(other.tag)">\#(text.otherLanguage)</a>"#
+        let account = marked(.login, loginLink(language))
+        return "<nav class=\"site\">\n  " + (items + [languageSwitch, account]).joined(separator: "\n  ") + "\n</nav>\n"
     }
 }

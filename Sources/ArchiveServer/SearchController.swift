@@ -29,7 +29,7 @@ struct SearchController<Context: RequestContext>: Sendable {
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
         try await access.requireBrowsePage(request)
         let parameters = request.uri.queryParameters
-        var page = SearchPage(counties: settings.counties, parameters: parameters)
+        var page = SearchPage(counties: settings.counties, parameters: parameters, language: PageLanguage.of(request))
         do {
             let query = try SearchParameters.query(parameters, settings: settings)
             let offset = try Self.offset(parameters)
@@ -37,7 +37,7 @@ struct SearchController<Context: RequestContext>: Sendable {
             let limit = pageSize
             page.results = try await BlockingWork.run(failing: Self.failure) { try catalog.searchPage(query, offset: offset, limit: limit) }
         } catch let bad as BadSearchParameter {
-            page.problem = bad.chinese
+            page.problem = bad.text(in: page.language)
             return PageShell.response(page.html(), status: .badRequest, request: request)
         }
         return PageShell.response(page.html(), request: request)

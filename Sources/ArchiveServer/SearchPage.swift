@@ -9,20 +9,42 @@ struct SearchPage {
     var counties: CountyRegistry
     /// The query string as sent, to fill in the form and carry into the "more" link.
     var parameters: Parameters
+    var language: Language
     var results: CatalogPage?
-    /// Why the filters could not be used, in Chinese.
+    /// Why the filters could not be used, in the page's language.
     var problem: String?
 
+    private var text: Text { Text.of(language) }
+    private var gallery: GalleryText { GalleryText.of(language) }
+
     func html() -> String {
-        PageShell.document(title: "搜索 · 媒体档案", style: Self.style, body: """
+        PageShell.document(title: PageShell.title(text.heading, in: language), style: Self.style, body: """
         <main>
-          <h1>搜索</h1>
+          <h1>\(text.heading)</h1>
         \(form())
         \(problem.map { #"  <p class="error" role="alert">\#(PageShell.escape($0))</p>"# } ?? "")
         \(results.map(resultsHTML) ?? "")
         </main>
 
-        """, current: .search)
+        """, current: .search, language: language)
+    }
+
+    struct Text: Bilingual {
+        var heading, county, from, to, kind, words, allCounties, allKinds, wordsHint, nothingFound, nothingMore: String
+        var found: @Sendable (_ count: Int) -> String
+        var range: @Sendable (_ first: Int, _ last: Int, _ hasMore: Bool) -> String
+        var more: String
+
+        static let zh = Text(
+            heading: "搜索", county: "区县", from: "起始日期", to: "截止日期", kind: "类型", words: "文字", allCounties: "全部区县",
+            allKinds: "全部类型", wordsHint: "文件名、标题或说明", nothingFound: "没有找到符合条件的材料。",
+            nothingMore: "这一页之后没有更多材料了。", found: { "共找到 \($0) 件。" },
+            range: { "第 \($0)–\($1) 件\($2 ? "，后面还有" : "（最后一页）")。" }, more: "更多")
+        static let en = Text(
+            heading: "Search", county: "County", from: "From", to: "To", kind: "Kind", words: "Text", allCounties: "All counties",
+            allKinds: "All kinds", wordsHint: "File name, title or description", nothingFound: "Nothing matches these filters.",
+            nothingMore: "Nothing more after this page.", found: { "\($0) found." },
+            range: { "Items \($0)–\($1)\($2 ? "; more follow" : " (last page)")." }, more: "More")
     }
 
     private func value(_ name: String) -> String {
@@ -35,15 +57,15 @@ struct SearchPage {
             option(county.slug, county.name, selected: county.slug == chosenCounty)
         }
         let kinds: [MediaKind] = [.video, .photo, .document, .audio]
-        let kindOptions = kinds.map { option($0.rawValue, GalleryText.kind($0), selected: $0.rawValue == value("kind")) }
+        let kindOptions = kinds.map { option($0.rawValue, gallery.kind($0), selected: $0.rawValue == value("kind")) }
         return """
           <form id="search" method="get" action="/search">
-            <label>区县 <select name="county">\(option("", "全部区县", selected: false))\(countyOptions.joined())</select></label>
-            <label>起始日期 <input type="date" name="from" value="\(PageShell.escape(value("from")))"></label>
-            <label>截止日期 <input type="date" name="to" value="\(PageShell.escape(value("to")))"></label>
-            <label>类型 <select name="kind">\(option("", "全部类型", selected: false))\(kindOptions.joined())</select></label>
-            <label>文字 <input type="search" name="text" value="\(PageShell.escape(value("text")))" placeholder="文件名、标题或说明"></label>
-            <button type="submit">搜索</button>
+            <label>\(text.county) <select name="county">\(option("", text.allCounties, selected: false))\(countyOptions.joined())</select></label>
+            <label>\(text.from) <input type="date" name="from" value="\(PageShell.escape(value("from")))"></label>
+            <label>\(text.to) <input type="date" name="to" value="\(PageShell.escape(value("to")))"></label>
+            <label>\(text.kind) <select name="kind">\(option("", text.allKinds, selected: false))\(kindOptions.joined())</select></label>
+            <label>\(text.words) <input type="search" name="text" value="\(PageShell.escape(value("text")))" placeholder="\(text.wordsHint)"></label>
+            <button type="submit">\(text.heading)</button>
           </form>
         """
     }
@@ -57,14 +79,14 @@ struct SearchPage {
         let last = page.offset + page.entries.count
         let summary: String
         if page.entries.isEmpty {
-            summary = page.offset == 0 ? "没有找到符合条件的材料。" : "这一页之后没有更多材料了。"
+            summary = page.offset == 0 ? text.nothingFound : text.nothingMore
         } else if page.offset == 0 && !page.hasMore {
-            summary = "共找到 \(page.entries.count) 件。"
+            summary = text.found(page.entries.count)
         } else {
-            summary = "第 \(first)–\(last) 件\(page.hasMore ? "，后面还有" : "（最后一页）")。"
+            summary = text.range(first, last, page.hasMore)
         }
         let more = page.hasMore
-            ? #"  <p class="more"><a id="more" href="\#(PageShell.escape(link(offset: last)))">更多</a></p>"#
+            ? #"  <p class="more"><a id="more" href="\#(PageShell.escape(link(offset: last)))">\#(text.more)</a></p>"#
             : ""
         return """
           <p class="summary">\(summary)</p>
@@ -81,7 +103,7 @@ struct SearchPage {
         let name = PageShell.escape(entry.originalNames.first ?? entry.sha256)
         let picture = entry.thumbnail != nil
             ? #"<img class="thumb" src="/thumbs/\#(entry.sha256)" loading="lazy" alt="\#(name)">"#
-            : #"<span class="placeholder">\#(GalleryText.kind(entry.kind))</span>"#
+            : #"<span class="placeholder">\#(gallery.kind(entry.kind))</span>"#
         let badge = entry.kind == .video
             ? entry.durationSeconds.map { #"<span class="duration">\#(DurationText.badge($0))</span>"# } ?? ""
             : ""
@@ -90,22 +112,15 @@ struct SearchPage {
             <a class="item" href="/items/\(entry.sha256)">
               <span class="frame">\(picture)\(badge)</span>
               <span class="name">\(name)</span>
-              <span class="meta">\(PageShell.escape(county)) · \(PageShell.escape(GalleryText.day(of: entry)))</span>
+              <span class="meta">\(PageShell.escape(county)) · \(PageShell.escape(gallery.day(of: entry)))</span>
             </a>
         """
     }
 
     /// This search again from `offset`, every other parameter as it was sent.
     private func link(offset: Int) -> String {
-        let kept = parameters.filter { $0.key != "offset" }.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }
-        return "/search?" + (kept + ["offset=\(offset)"]).joined(separator: "&")
+        QueryLink.to("/search", keeping: parameters, setting: "offset", to: "\(offset)")
     }
-
-    private static func encode(_ text: Substring) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
-    }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     private static let style = """
       main { max-width: 1200px; margin: 0 auto; padding: 24px 16px 48px; }

@@ -53,15 +53,22 @@ enum SearchParameters {
 }
 
 /// A search filter that cannot be understood: a 400 whose message the API sends in English
-/// (as `search` prints it) and the gallery's pages show in Chinese.
+/// (as `search` prints it) unless asked for Chinese, and the gallery's pages show in theirs.
 struct BadSearchParameter: Error, HTTPResponseError {
     var message: String
     var chinese: String
+
+    func text(in language: Language) -> String {
+        switch language {
+        case .zh: chinese
+        case .en: message
+        }
+    }
 
     var status: HTTPResponse.Status { .badRequest }
     var headers: HTTPFields { [:] }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try HTTPError(status, message: message).response(from: request, context: context)
+        try HTTPError(status, message: text(in: PageLanguage.ofAPI(request))).response(from: request, context: context)
     }
 }

@@ -1,7 +1,17 @@
+import MediaArchive
+
 /// What the two upload pages (self-check and ingest) share, so they look and behave alike: the
 /// layout, a drop zone that is the label of a hidden `<input id="files" type="file" multiple>`,
 /// the result list, and the script that hands chosen or dropped files to the page.
 enum UploadPageParts {
+    /// The drop zone's call to action, the same on both pages.
+    static func dropPrompt(in language: Language) -> String {
+        switch language {
+        case .zh: "点击选择文件，或把文件拖到这里"
+        case .en: "Click to choose files, or drop them here"
+        }
+    }
+
     static let style = #"""
       main { max-width: 760px; margin: 0 auto; padding: 24px 16px 48px; }
       h1 { font-size: 1.6rem; margin: 0 0 4px; }

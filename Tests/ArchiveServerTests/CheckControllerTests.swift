@@ -9,11 +9,14 @@ import TestSupport
 
 /// Uploads are compared against the temp folder, so these run one at a time.
 @Suite(.serialized) struct CheckControllerTests {
-    func postCheck(_ upload: MultipartUpload, settings: ArchiveSettingsBox = .init(),
-                   uri: String = "/api/check") async throws -> (HTTPResponse.Status, [String: Any]) {
+    func postCheck(_ upload: MultipartUpload, settings: ArchiveSettingsBox = .init(), uri: String = "/api/check",
+                   headers: HTTPFields = [:]) async throws -> (HTTPResponse.Status, [String: Any]) {
         let app = buildApplication(settings: try settings.make())
+        var all = upload.headers
+        all.append(contentsOf: headers)
+        let sent = all
         return try await app.test(.router) { client in
-            try await client.execute(uri: uri, method: .post, headers: upload.headers, body: upload.body) { response in
+            try await client.execute(uri: uri, method: .post, headers: sent, body: upload.body) { response in
                 let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:]
                 return (response.status, object)
             }

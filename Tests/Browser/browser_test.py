@@ -6,8 +6,8 @@ headless Chromium (Debian's chromium + chromium-driver, Python selenium).
    verdicts and see the thumbnails the server sent.
 2. A clerk: log in with a clerk token, ingest fixtures for a county on /ingest, wait for the
    receipts (stored, duplicate, rejected).
-3. An archivist: open the gallery, search the county, see every thumbnail load, open the
-   video's page, play it and seek in it.
+3. An archivist: open the gallery, search the county, see every thumbnail load, switch the
+   page to English and back, open the video's page, play it and seek in it.
 
 Runs against a fresh archive in a temp folder and a server on a free port, so it never
 touches ./Archive. Usage (make test runs it after `swift test`):
@@ -113,6 +113,8 @@ def check_page(driver, base, shots):
     over = items["clip-181s.mp4"]
     if "fail" not in over.get_attribute("class") or "超出" not in over.text:
         raise Step(f"the 3:01 clip should fail and say how far over; it shows: {over.text!r}")
+    if "上限" not in over.find_element(By.CLASS_NAME, "detail").text:
+        raise Step(f"the Chinese page should show the server's reason in Chinese; it shows: {over.text!r}")
     if "pass" not in items["clip-179.9s.mp4"].get_attribute("class"):
         raise Step(f"the 2:59.9 clip should pass; it shows: {items['clip-179.9s.mp4'].text!r}")
     if "error" not in items["text.mp4"].get_attribute("class"):
@@ -171,6 +173,19 @@ def gallery(driver, base, shots):
     return video[0]
 
 
+def switch_language(driver):
+    """The nav bar's switch turns the page English on the same search, and back to Chinese."""
+    for label, heading in [("English", "Search"), ("中文", "搜索")]:
+        switch = driver.find_element(By.ID, "nav-language")
+        if switch.text != label:
+            raise Step(f"the language switch should read {label!r}; it reads {switch.text!r}")
+        switch.click()
+        wait(driver, f"the heading {heading!r}", lambda d: d.find_element(By.TAG_NAME, "h1").text == heading, 10)
+        if len(driver.find_elements(By.CSS_SELECTOR, "#results a.item")) != 3:
+            raise Step(f"after switching to {heading!r} the same search should still show 3 items")
+    print("ok   language switch: the search page turns English and back to Chinese, same results")
+
+
 def play_and_seek(driver, item_url):
     driver.get(item_url)
     player = driver.find_element(By.ID, "player")
@@ -214,7 +229,9 @@ def main():
         check_page(driver, base, shots)
         log_in(driver, base, token)
         ingest_page(driver, base, shots)
-        play_and_seek(driver, gallery(driver, base, shots))
+        item_url = gallery(driver, base, shots)
+        switch_language(driver)
+        play_and_seek(driver, item_url)
         print("browser test passed")
         return 0
     except Step as failure:

@@ -73,6 +73,10 @@ struct IngesterTests {
         let entry = try #require(try Catalog(settings: settings).search(CatalogQuery()).first)
         #expect(entry.verdict == .fail)
         #expect(entry.reasons.first?.contains("1 s over") == true)
+        // The Chinese rendering is kept beside the English record, for the Chinese pages.
+        #expect(entry.chinese?.reasons.count == 1)
+        #expect(entry.reasons(in: .zh).first?.contains("超出 3 分钟上限 1 秒") == true, "\(entry.reasons(in: .zh))")
+        #expect(entry.warnings(in: .zh) == entry.chinese?.warnings)
     }
 
     @Test func entriesCarryMetadataThumbnailAndSchemaVersion() throws {

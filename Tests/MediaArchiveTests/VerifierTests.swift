@@ -45,6 +45,7 @@ struct VerifierTests {
         let adopted = try #require(try Catalog(settings: settings).show(prefix: String(stray.prefix(12))).first { $0.county == "qingfeng" })
         #expect(adopted.capturedAt == "2021-05-23T10:15:30+08:00") // re-probed
         #expect(adopted.warnings.contains { $0.contains("adopted by verify --repair") })
+        #expect(adopted.warnings(in: .zh).contains(Message.adoptedWithoutName.text(in: .zh)), "adopted entries keep Chinese too")
         #expect(FileManager.default.fileExists(atPath: orphan.path))
         #expect(try !Verifier(settings: settings).verify(counties: [], repair: false).hasProblems)
     }

@@ -35,11 +35,38 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// day, else the ingest day.
     public var day: CalendarDay
     public var schemaVersion: Int
+    /// `reasons` and `warnings` in Chinese, written at ingest, so a Chinese page can show them
+    /// (the catalogue keeps the English as the record). Key `zh`; absent (nil) in entries
+    /// written before it existed, whose readers fall back to the English.
+    public var chinese: Sentences? = nil
+
+    /// An entry's sentences rendered in one language.
+    public struct Sentences: Sendable, Equatable, Codable {
+        public var reasons: [String]
+        public var warnings: [String]
+
+        public init(reasons: [Message], warnings: [Message], in language: Language) {
+            self.reasons = reasons.texts(in: language)
+            self.warnings = warnings.texts(in: language)
+        }
+    }
 
     private enum CodingKeys: String, CodingKey {
         case sha256, county, kind, originalNames, bytes, format, object, thumbnail, ingestedAt, capturedAt,
              capturedAtSource, durationSeconds, verdict, reasons, warnings, camera, gps, title, description,
              width, height, day, schemaVersion
+        case chinese = "zh"
+    }
+
+    public static let keysForProperties = ["chinese": "zh"]
+
+    /// The reasons in `language`: Chinese where the entry kept them, else the stored English.
+    public func reasons(in language: Language) -> [String] {
+        language == .zh ? chinese?.reasons ?? reasons : reasons
+    }
+
+    public func warnings(in language: Language) -> [String] {
+        language == .zh ? chinese?.warnings ?? warnings : warnings
     }
 
     /// Every key, with null for what is unknown.

@@ -121,10 +121,12 @@ public struct Ingester: Sendable {
             bytes: bytes, format: inspected.check.format, object: object, thumbnail: nil, ingestedAt: stamp,
             capturedAt: inspected.capturedAt, capturedAtSource: inspected.capturedAtSource,
             durationSeconds: inspected.check.durationSeconds, verdict: inspected.check.verdict,
-            // The catalogue keeps English sentences: the record reads the same whoever ingested it.
+            // The catalogue keeps English sentences as the record (it reads the same whoever ingested
+            // it); the Chinese rendering rides along under `zh` for the Chinese pages.
             reasons: inspected.check.reasons(in: .en), warnings: warnings.texts(in: .en), camera: inspected.camera, gps: inspected.gps,
             title: inspected.title, description: inspected.description ?? inspected.comment,
-            width: inspected.width, height: inspected.height, day: day, schemaVersion: CatalogEntry.currentSchemaVersion)
+            width: inspected.width, height: inspected.height, day: day, schemaVersion: CatalogEntry.currentSchemaVersion,
+            chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
     }
 
     /// Thumbnails are a convenience: a file that gives none is still stored (documents, sound).

@@ -109,6 +109,7 @@ public struct Verifier: Sendable {
                 thumbnail = thumbnailPath
             }
         }
+        let warnings = inspected.check.warningMessages + [.adoptedWithoutName]
         let entry = CatalogEntry(
             sha256: sha256, county: folder.county.slug, kind: inspected.check.kind, originalNames: [url.lastPathComponent],
             bytes: Int64((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0),
@@ -116,11 +117,12 @@ public struct Verifier: Sendable {
             capturedAt: inspected.capturedAt, capturedAtSource: inspected.capturedAtSource,
             durationSeconds: inspected.check.durationSeconds, verdict: inspected.check.verdict,
             reasons: inspected.check.reasons(in: .en),
-            warnings: (inspected.check.warningMessages + [.adoptedWithoutName]).texts(in: .en),
+            warnings: warnings.texts(in: .en),
             camera: inspected.camera, gps: inspected.gps, title: inspected.title,
             description: inspected.description ?? inspected.comment, width: inspected.width, height: inspected.height,
             day: inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: modified, in: zone),
-            schemaVersion: CatalogEntry.currentSchemaVersion)
+            schemaVersion: CatalogEntry.currentSchemaVersion,
+            chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
         _ = try catalog.add(entry)
     }
 
