@@ -24,7 +24,7 @@ PY
 echo "Ingesting the samples into $archive (too-long and cut-off clips kept with verdict fail):"
 for sample in Samples/*; do
   name=$(basename "$sample")
-  "$binary" ingest --archive "$archive" --county "${name%%-*}" --accept-failing "$sample" | grep -v -e "^$" -e " files: " | sed "s/^/  /" || true
+  "$binary" ingest --archive "$archive" --county "${name%%-*}" --accept-failing "$sample" | grep -v -e "^$" -e " files: " -e "^FILE " | sed "s/^/  /" || true
 done
 token=$("$binary" token create --archive "$archive" --role clerk --name "demo clerk" --json \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
