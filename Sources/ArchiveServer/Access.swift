@@ -29,7 +29,7 @@ struct Access: Sendable {
         do {
             try await requireBrowse(request)
         } catch let denied as AccessDenied where denied.status == .unauthorized {
-            throw LoginRedirect()
+            throw LoginRedirect(returningTo: request.uri.description)
         }
     }
 
@@ -93,10 +93,12 @@ struct AccessDenied: Error, HTTPResponseError {
     }
 }
 
-/// 303 to `/login`: what a page answers a browser that has not logged in.
+/// 303 to `/login`: what a page answers a browser that has not logged in. The login page
+/// sends it back to `returningTo` afterwards (see ReturnPath).
 struct LoginRedirect: Error, HTTPResponseError {
+    var returningTo: String
     var status: HTTPResponse.Status { .seeOther }
-    var headers: HTTPFields { [.location: "/login", .cacheControl: "no-store"] }
+    var headers: HTTPFields { [.location: ReturnPath.loginLocation(returningTo: returningTo), .cacheControl: "no-store"] }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(status: status, headers: headers)

@@ -15,19 +15,21 @@ struct AccessController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func loginPage(_ request: Request, context: Context) async throws -> Response {
-        LoginPage.response(status: .ok, error: nil, request: request)
+        LoginPage.response(status: .ok, error: nil, returnTo: request.uri.queryParameters.get(ReturnPath.parameter).map { String($0) },
+                           request: request)
     }
 
     /// A valid token's secret goes into an HttpOnly, SameSite=Strict cookie: scripts on the
     /// page cannot read it and other sites cannot make the browser send it.
     @Sendable func login(_ request: Request, context: Context) async throws -> Response {
         let body = try await request.body.collect(upTo: 16 * 1024)
-        let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil)
+        let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil, next: nil)
         let secret = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty, Self.isCookieSafe(secret), try await access.verify(secret) != nil else {
-            return LoginPage.response(status: .unauthorized, error: LoginPage.Text.of(PageLanguage.of(request)).invalidToken, request: request)
+            return LoginPage.response(status: .unauthorized, error: LoginPage.Text.of(PageLanguage.of(request)).invalidToken,
+                                      returnTo: form.next, request: request)
         }
-        var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
+        var response = Response(status: .seeOther, headers: [.location: ReturnPath.safe(form.next) ?? "/", .cacheControl: "no-store"])
         response.setCookie(Cookie(name: Access.cookieName, value: secret, path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
@@ -51,6 +53,8 @@ struct AccessController<Context: RequestContext>: Sendable {
 
     struct LoginForm: Decodable {
         var token: String?
+        /// The page to go back to (a hidden field the login page copies from `?next=`).
+        var next: String?
     }
 
     struct WhoAmI: Encodable {
@@ -62,17 +66,22 @@ struct AccessController<Context: RequestContext>: Sendable {
 
 /// The login form, in the reader's language, self-contained like the check page.
 enum LoginPage {
-    static func response(status: HTTPResponse.Status, error: String?, request: Request) -> Response {
+    /// `returnTo`: the page to go back to after logging in, kept in a hidden field (only a
+    /// local path survives ReturnPath.safe).
+    static func response(status: HTTPResponse.Status, error: String?, returnTo: String?, request: Request) -> Response {
         let language = PageLanguage.of(request)
         let text = Text.of(language)
         let shell = PageShell.Text.of(language)
         let message = error.map { #"<p class="error" role="alert">\#(PageShell.escape($0))</p>"# } ?? ""
+        let returnField = ReturnPath.safe(returnTo)
+            .map { #"<input type="hidden" name="next" value="\#(PageShell.escape($0))">"# } ?? ""
         let html = PageShell.document(title: PageShell.title(shell.login, in: language), style: style, body: """
         <main>
           <h1>\(shell.login)</h1>
           <p>\(text.prompt)</p>
           \(message)
           <form method="post" action="/login">
+            \(returnField)
             <label for="token">\(text.token)</label>
             <input id="token" name="token" type="password" autocomplete="off" required autofocus>
             <button type="submit">\(shell.login)</button>

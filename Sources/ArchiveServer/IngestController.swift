@@ -22,7 +22,7 @@ struct IngestController<Context: RequestContext>: Sendable {
         do {
             clerk = try await access.requireRole(.clerk, request)
         } catch let denied as AccessDenied where denied.status == .unauthorized {
-            throw LoginRedirect()
+            throw LoginRedirect(returningTo: request.uri.description)
         } catch let denied as AccessDenied {
             return PageShell.response(IngestPage.notForThisRole(language: PageLanguage.of(request)), status: denied.status, request: request)
         }

@@ -120,6 +120,29 @@ struct AccessControllerTests {
         #expect(try await status("/check", settings: settings) == .ok)
     }
 
+    @Test func afterLoggingInTheBrowserGoesBackToThePageThatAskedButNeverToAnotherSite() async throws {
+        let settings = try makeSettings()
+        let issued = try AccessTokens(root: settings.root).create(role: .clerk)
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        try await buildApplication(settings: settings).test(.router) { client in
+            try await client.execute(uri: "/login?next=/ingest", method: .get) { response in
+                #expect(String(buffer: response.body).contains(#"<input type="hidden" name="next" value="/ingest">"#))
+            }
+            try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=wrong&next=%2Fingest")) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains(#"name="next" value="/ingest""#), "a mistyped token keeps the way back")
+            }
+            for (next, expected) in [("%2Fsearch%3Fcounty%3Dnanle", "/search?county=nanle"), ("%2F%2Fevil.example", "/"),
+                                     ("https%3A%2F%2Fevil.example", "/"), ("%2F%5Cevil.example", "/"), ("%2Flogin", "/")] {
+                try await client.execute(uri: "/login", method: .post, headers: form,
+                                         body: ByteBuffer(string: "token=\(issued.secret)&next=\(next)")) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.headers[.location] == expected, "next=\(next)")
+                }
+            }
+        }
+    }
+
     @Test func loginSetsAStrictHttpOnlyCookieThatThenWorks() async throws {
         let settings = try makeSettings()
         let issued = try AccessTokens(root: settings.root).create(role: .archivist)

@@ -271,7 +271,7 @@ struct IngestControllerTests {
         let office = try Office()
         let stranger = try await get("/ingest", office: office)
         #expect(stranger.0 == .seeOther)
-        #expect(stranger.1[.location] == "/login")
+        #expect(stranger.1[.location] == "/login?next=/ingest", "after logging in the clerk comes back to /ingest")
         let archivist = try await get("/ingest", headers: [.cookie: "media_archive_token=\(office.archivist)"], office: office)
         #expect(archivist.0 == .forbidden)
         #expect(archivist.2.contains("登记员") && archivist.2.contains(#"href="/login""#))

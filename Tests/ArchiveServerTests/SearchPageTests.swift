@@ -92,7 +92,7 @@ struct SearchPageTests {
         try await buildApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/search?county=qingfeng", method: .get) { response in
                 #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/login")
+                #expect(response.headers[.location] == "/login?next=/search?county%3Dqingfeng")
             }
             try await client.execute(uri: "/api/search?county=qingfeng", method: .get) { response in
                 #expect(response.status == .unauthorized)

@@ -125,12 +125,17 @@ def check_page(driver, base, shots):
 
 
 def log_in(driver, base, token):
-    driver.get(base + "/login")
+    """A clerk opens /ingest, is sent to log in, and comes back to /ingest."""
+    driver.get(base + "/ingest")
+    if "/login" not in driver.current_url:
+        raise Step(f"/ingest without a login should lead to /login; the browser is at {driver.current_url}")
     field = driver.find_element(By.NAME, "token")
     field.send_keys(token)
     field.submit()
     wait(driver, "the login to finish", lambda d: "/login" not in d.current_url, 10)
-    print("ok   /login with a clerk token")
+    if not driver.current_url.endswith("/ingest"):
+        raise Step(f"after logging in the clerk should be back on /ingest, not {driver.current_url}")
+    print("ok   /ingest → /login → back on /ingest with a clerk token")
 
 
 def ingest_page(driver, base, shots):
