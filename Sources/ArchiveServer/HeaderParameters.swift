@@ -20,7 +20,6 @@ struct HeaderParameters {
                 escaped = true
             } else if character == "\"" {
                 quoted.toggle()
-                if !quoted { /* closing quote: keep the rest until ';' out */ }
             } else if character == ";" && !quoted {
                 commit()
             } else {

@@ -102,12 +102,15 @@ private final class FilePartEvents {
     }
 
     private func decide() {
-        guard let disposition = headers.first(where: { $0.0.lowercased() == "content-disposition" })?.1,
-              HeaderParameters(disposition).value(for: "name") == field else {
+        guard let disposition = headers.first(where: { $0.0.lowercased() == "content-disposition" })?.1 else {
             isFile = false
             return
         }
         let parameters = HeaderParameters(disposition)
+        guard parameters.value(for: "name") == field else {
+            isFile = false
+            return
+        }
         isFile = true
         events.append(.started(fileName: parameters.value(for: "filename*").flatMap(Self.decodeExtended)
                                          ?? parameters.value(for: "filename") ?? "upload"))
