@@ -35,12 +35,8 @@ struct IngestController<Context: RequestContext>: Sendable {
         _ = try await access.requireRole(.clerk, request)
         let ingester = Ingester(settings: settings, county: try county(request),
                                 acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true")
-        let staging: URL
-        do {
-            staging = try ingester.uploadFolder()
-        } catch {
-            throw ServerError(status: .internalServerError, message: "the archive cannot take uploads: \(error)")
-        }
+        // Creating the folder and sweeping abandoned uploads out of it are blocking file calls.
+        let staging = try await BlockingWork.run(failing: "the archive cannot take uploads") { try ingester.uploadFolder() }
         let uploads = try await UploadedFile.receiveAll(request, field: "file", maxBytes: settings.policy.maxFileBytes, into: staging)
         // A stored upload has been moved into objects/; this removes everything else.
         defer { uploads.forEach { $0.discard() } }
