@@ -24,10 +24,16 @@ struct Access: Sendable {
     }
 
     /// The gallery's HTML pages: as `requireBrowse`, but a browser without a valid token is
-    /// sent to the login page (303) rather than shown a 401 it can do nothing with.
+    /// sent to the login page (see `forPage`).
     func requireBrowsePage(_ request: Request) async throws {
+        try await forPage(request) { try await requireBrowse(request) }
+    }
+
+    /// `check` for an HTML page: a browser without a valid token is sent to the login page (303)
+    /// rather than shown a 401 it can do nothing with; other refusals are thrown as they are.
+    func forPage<Value>(_ request: Request, _ check: () async throws -> Value) async throws -> Value {
         do {
-            try await requireBrowse(request)
+            return try await check()
         } catch let denied as AccessDenied where denied.status == .unauthorized {
             throw LoginRedirect(returningTo: request.uri.description)
         }

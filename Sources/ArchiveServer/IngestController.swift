@@ -20,9 +20,7 @@ struct IngestController<Context: RequestContext>: Sendable {
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
         let clerk: AccessToken
         do {
-            clerk = try await access.requireRole(.clerk, request)
-        } catch let denied as AccessDenied where denied.status == .unauthorized {
-            throw LoginRedirect(returningTo: request.uri.description)
+            clerk = try await access.forPage(request) { try await access.requireRole(.clerk, request) }
         } catch let denied as AccessDenied {
             return PageShell.response(IngestPage.notForThisRole(language: PageLanguage.of(request)), status: denied.status, request: request)
         }
