@@ -11,7 +11,7 @@ enum IngestPage {
     static func html(counties: CountyRegistry, policy: SubmissionPolicy, clerk: AccessToken, language: Language) -> String {
         let text = Text.of(language)
         let wording = Wording(language)
-        let maxText = ByteText.describe(policy.maxFileBytes)
+        let maxText = ByteText.describe(policy.maxFileBytes, in: language)
         let options = counties.counties.map { county in
             #"<option value="\#(PageShell.escape(county.slug))">\#(PageShell.escape(county.name))</option>"#
         }.joined(separator: "\n        ")

@@ -21,7 +21,7 @@ struct ItemPage {
           <p class="back"><a href="/search?county=\(entry.county)">← \(text.everythingFrom(PageShell.escape(countyName)))</a></p>
           <h1>\(name)</h1>
           <div class="stage">\(stage())</div>
-          <p><a id="download" href="/media/\(entry.sha256)?download=1">\(text.download)</a>\(text.parenthesis(ByteText.describe(entry.bytes)))</p>
+          <p><a id="download" href="/media/\(entry.sha256)?download=1">\(text.download)</a>\(text.parenthesis(ByteText.describe(entry.bytes, in: language)))</p>
           <table id="metadata">
         \(rows().map { #"    <tr><th>\#($0.label)</th><td>\#($0.html)</td></tr>"# }.joined(separator: "\n"))
           </table>
@@ -114,7 +114,7 @@ struct ItemPage {
         rows.append((text.check, #"<span class="verdict \#(entry.verdict.rawValue)">\#(gallery.verdict(entry.verdict))</span>\#(reasons)"#))
         if !entryWarnings.isEmpty { rows.append((text.warnings, entryWarnings.map(esc).joined(separator: "<br>"))) }
         rows.append((text.format, esc(entry.format ?? wording.unknown)))
-        rows.append((text.size, ByteText.describe(entry.bytes) + text.bytes(entry.bytes)))
+        rows.append((text.size, ByteText.describe(entry.bytes, in: language) + text.bytes(entry.bytes)))
         rows.append((text.ingested, esc(entry.ingestedAt)))
         rows.append(("SHA-256", #"<code>\#(entry.sha256)</code>"#))
         return rows

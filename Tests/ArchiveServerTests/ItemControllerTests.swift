@@ -40,6 +40,19 @@ struct ItemControllerTests {
         }
     }
 
+    /// The PDF fixture is under 1 KiB, so its size is a count of bytes: in Chinese on a Chinese page.
+    @Test func aSmallFilesSizeIsInThePagesLanguage() async throws {
+        let archive = try GalleryArchive()
+        let sha = try archive.sha("summary.pdf")
+        let bytes = try GalleryArchive.bytes("summary.pdf").count
+        #expect(bytes < 1024)
+        let (status, html) = try await page("/items/\(sha)", archive: archive)
+        #expect(status == .ok)
+        #expect(html.contains("（\(bytes) 字节）</p>") && !html.contains("\(bytes) bytes"))
+        let (_, english) = try await page("/items/\(sha)?lang=en", archive: archive)
+        #expect(english.contains(" (\(bytes) bytes)</p>"))
+    }
+
     @Test func anUnknownItemIsA404PageAndAMalformedOneA400Page() async throws {
         let archive = try GalleryArchive()
         let (missing, notFound) = try await page("/items/\(String(repeating: "ab", count: 32))", archive: archive)

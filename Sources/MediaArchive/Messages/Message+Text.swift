@@ -79,10 +79,10 @@ extension Message {
                 ? "\(DurationText.clock(duration)) — 超出 \(DurationText.limit(limit, in: language))上限 \(DurationText.amount(over, in: language))；请剪辑后重新检查"
                 : "\(DurationText.clock(duration)) — \(DurationText.amount(over, in: language)) over the \(DurationText.limit(limit, in: language)) limit; trim it and check again"
         case .fileTooLarge(let bytes, let limit):
-            return zh ? "文件大小为 \(ByteText.describe(bytes))，超过 \(ByteText.describe(limit)) 的上限；请发送较小的副本"
+            return zh ? "文件大小为 \(ByteText.describe(bytes, in: language))，超过 \(ByteText.describe(limit, in: language)) 的上限；请发送较小的副本"
                 : "the file is \(ByteText.describe(bytes)), over the \(ByteText.describe(limit)) limit; send a smaller copy"
         case .uploadTooLarge(let limit):
-            return zh ? "文件超过 \(ByteText.describe(limit)) 的上限；请发送较小的副本"
+            return zh ? "文件超过 \(ByteText.describe(limit, in: language)) 的上限；请发送较小的副本"
                 : "the file is larger than the \(ByteText.describe(limit)) limit; send a smaller copy"
         case .kindNotAccepted(let kind, let accepted):
             return zh ? "不接收\(kind.name(in: language))文件（可接收：\(accepted.map { $0.name(in: language) }.joined(separator: "、"))）"
