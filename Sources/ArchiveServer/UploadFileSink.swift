@@ -13,8 +13,7 @@ final class UploadFileSink {
     let maxBytes: Int64
     private let handle: FileHandle
     private var buffered = ByteBuffer()
-    private var written: Int64 = 0
-    var bytesWritten: Int64 { written }
+    private(set) var bytesWritten: Int64 = 0
     private static let blockSize = 1 << 20
 
     init(originalName: String, maxBytes: Int64, parent: URL) throws {
@@ -36,8 +35,8 @@ final class UploadFileSink {
     }
 
     func append(_ chunk: ByteBuffer) async throws {
-        written += Int64(chunk.readableBytes)
-        if written > maxBytes { throw ServerError.tooLarge(limit: maxBytes) }
+        bytesWritten += Int64(chunk.readableBytes)
+        if bytesWritten > maxBytes { throw ServerError.tooLarge(limit: maxBytes) }
         var chunk = chunk
         buffered.writeBuffer(&chunk)
         if buffered.readableBytes >= Self.blockSize { try await flush() }
@@ -46,7 +45,7 @@ final class UploadFileSink {
     func finish() async throws -> UploadedFile {
         try await flush()
         try handle.close()
-        return UploadedFile(originalName: originalName, path: path, folder: folder, bytes: written)
+        return UploadedFile(originalName: originalName, path: path, folder: folder, bytes: bytesWritten)
     }
 
     func abandon() {
