@@ -88,12 +88,13 @@ enum EntryTable {
 
 enum EntryText {
     /// The catalogue keeps reasons and warnings as English sentences (the record of what was
-    /// said at ingest); they are shown as stored, the words around them in the reader's language.
+    /// said at ingest) with their Chinese beside them (`zh`); a Chinese reader gets those, and
+    /// the English of entries written before the Chinese was kept.
     static func render(_ entry: CatalogEntry, counties: CountyRegistry, words: Wording = .forReader) -> String {
         let countyName = counties.counties.first { $0.slug == entry.county }.map { "\($0.name) (\($0.slug))" } ?? entry.county
         var lines: [(Wording.Field, String)] = [
             (.county, countyName), (.kind, words.kind(entry.kind) + (entry.format.map { " (\($0))" } ?? "")),
-            (.verdict, ([words.verdict(entry.verdict)] + entry.reasons).joined(separator: " — ")),
+            (.verdict, ([words.verdict(entry.verdict)] + entry.reasons(in: words.language)).joined(separator: " — ")),
             (.names, entry.originalNames.joined(separator: ", ")), (.bytes, "\(entry.bytes)"),
             (.object, entry.object), (.thumbnail, entry.thumbnail ?? words.none), (.ingested, entry.ingestedAt),
             (.captured, entry.capturedAt.map { "\($0) (\(entry.capturedAtSource))" } ?? words.unknown),
@@ -102,7 +103,7 @@ enum EntryText {
         if let camera = entry.camera { lines.append((.camera, [camera.make, camera.model].compactMap { $0 }.joined(separator: " "))) }
         if let gps = entry.gps { lines.append((.gps, "\(gps.latitude), \(gps.longitude)")) }
         if let title = entry.title { lines.append((.title, title)) }
-        for warning in entry.warnings { lines.append((.warning, warning)) }
+        for warning in entry.warnings(in: words.language) { lines.append((.warning, warning)) }
         return LabelledLines.render(title: entry.sha256, lines.map { (words.field($0.0), $0.1) })
     }
 }

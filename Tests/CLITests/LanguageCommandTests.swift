@@ -81,6 +81,22 @@ struct LanguageCommandTests {
         #expect(search.stdout.contains("共 1 条"))
     }
 
+    /// The catalogue keeps each entry's sentences in Chinese too; `show` gives a Chinese reader those.
+    @Test func showGivesAnEntrysWarningsInTheReadersLanguage() throws {
+        let root = try Fixtures.temporaryFolder("cli-archive")
+        // The default deadline (2021-06-04) makes today's ingest late: a warning on the entry.
+        let ingest = try CommandRunner.run(["ingest", "--archive", root.path, "--county", "nanle", "--json",
+                                            Fixtures.media("clip-179.9s.mp4")])
+        let receipts = try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [[String: Any]])
+        let prefix = String(try #require(receipts.first?["sha256"] as? String).prefix(12))
+        let chinese = try CommandRunner.run(["show", "--archive", root.path, prefix], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.status == 0)
+        #expect(chinese.stdout.contains("已过截止日期 2021-06-04"))
+        #expect(!chinese.stdout.contains("after the deadline"))
+        let english = try CommandRunner.run(["show", "--archive", root.path, prefix])
+        #expect(english.stdout.contains("after the deadline 2021-06-04"))
+    }
+
     @Test func aMistypedArchiveIsNotReadAsAnEmptyOne() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-archive-\(UUID().uuidString)").path
         let chinese = try CommandRunner.run(["search", "--archive", missing], environment: ["LANG": "zh_CN.UTF-8"])
