@@ -19,8 +19,7 @@ enum CheckPage {
         return PageShell.document(title: text.title, style: style, body: body, current: .check, language: language)
             .replacingOccurrences(of: "{{HEADING}}", with: text.title)
             .replacingOccurrences(of: "{{LEAD}}", with: text.lead(limit))
-            .replacingOccurrences(of: "{{DROP}}", with: UploadPageParts.dropPrompt(in: language))
-            .replacingOccurrences(of: "{{DROP_HINT}}", with: text.dropHint)
+            .replacingOccurrences(of: "{{DROP_ZONE}}", with: UploadPageParts.dropZone(hint: text.dropHint, in: language))
             .replacingOccurrences(of: "{{TEXT}}", with: PageScriptText.literal(script))
             .replacingOccurrences(of: "{{LIMIT_SECONDS}}", with: "\(policy.maxVideoSeconds)")
             .replacingOccurrences(of: "{{MAX_BYTES}}", with: "\(policy.maxFileBytes)")
@@ -82,11 +81,7 @@ enum CheckPage {
     <main>
       <h1>{{HEADING}}</h1>
       <p class="lead">{{LEAD}}</p>
-      <label id="drop" for="files">
-        <strong>{{DROP}}</strong>
-        <span>{{DROP_HINT}}</span>
-      </label>
-      <input id="files" type="file" multiple>
+      {{DROP_ZONE}}
       <ul id="results"></ul>
     </main>
     <script>

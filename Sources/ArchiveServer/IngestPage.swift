@@ -25,8 +25,7 @@ enum IngestPage {
             .replacingOccurrences(of: "{{COUNTY_LABEL}}", with: text.county)
             .replacingOccurrences(of: "{{CHOOSE}}", with: text.choose)
             .replacingOccurrences(of: "{{ACCEPT_FAILING}}", with: text.acceptFailing)
-            .replacingOccurrences(of: "{{DROP}}", with: UploadPageParts.dropPrompt(in: language))
-            .replacingOccurrences(of: "{{DROP_HINT}}", with: text.dropHint)
+            .replacingOccurrences(of: "{{DROP_ZONE}}", with: UploadPageParts.dropZone(hint: text.dropHint, in: language))
             .replacingOccurrences(of: "{{COUNTY_OPTIONS}}", with: options)
             .replacingOccurrences(of: "{{TEXT}}", with: PageScriptText.literal(script))
             .replacingOccurrences(of: "{{MAX_BYTES}}", with: "\(policy.maxFileBytes)")
@@ -111,11 +110,7 @@ enum IngestPage {
         </select>
         <label class="accept"><input id="accept-failing" type="checkbox"> {{ACCEPT_FAILING}}</label>
       </div>
-      <label id="drop" for="files">
-        <strong>{{DROP}}</strong>
-        <span>{{DROP_HINT}}</span>
-      </label>
-      <input id="files" type="file" multiple>
+      {{DROP_ZONE}}
       <ul id="receipts"></ul>
     </main>
     <script>

@@ -4,8 +4,20 @@ import MediaArchive
 /// layout, a drop zone that is the label of a hidden `<input id="files" type="file" multiple>`,
 /// the result list, and the script that hands chosen or dropped files to the page.
 enum UploadPageParts {
+    /// The drop zone and its hidden file input, whose ids `script` looks up; `hint` says what
+    /// the page takes. Stands where the page's body has `{{DROP_ZONE}}`, two spaces in.
+    static func dropZone(hint: String, in language: Language) -> String {
+        """
+        <label id="drop" for="files">
+            <strong>\(dropPrompt(in: language))</strong>
+            <span>\(hint)</span>
+          </label>
+          <input id="files" type="file" multiple>
+        """
+    }
+
     /// The drop zone's call to action, the same on both pages.
-    static func dropPrompt(in language: Language) -> String {
+    private static func dropPrompt(in language: Language) -> String {
         switch language {
         case .zh: "点击选择文件，或把文件拖到这里"
         case .en: "Click to choose files, or drop them here"
