@@ -56,8 +56,9 @@ struct IngestController<Context: RequestContext>: Sendable {
     private func county(_ request: Request) throws -> County {
         do {
             return try settings.counties.resolve(request.uri.queryParameters.get("county") ?? "")
-        } catch {
-            throw ServerError.badRequest("\(error)")
+        } catch let error as ArchiveError {
+            // A message, not its English text: the page asks for its own language (`lang=`).
+            throw ServerError(status: .badRequest, sentence: .archiveProblem(error))
         }
     }
 }

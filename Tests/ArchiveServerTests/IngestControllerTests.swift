@@ -184,6 +184,15 @@ struct IngestControllerTests {
         #expect(missing.status == .badRequest)
     }
 
+    /// The ingest page asks with `lang=zh`: the county's refusal comes in Chinese, with the Chinese names.
+    @Test func anUnknownCountyIsExplainedInTheLanguageAskedFor() async throws {
+        let office = try Office()
+        let answer = try await post(try MultipartUpload(fixture: "photo.jpg"), query: "county=atlantis&lang=zh",
+                                    headers: Self.bearer(office.clerk), office: office)
+        #expect(answer.status == .badRequest)
+        #expect(answer.message.contains("没有这个县区：“atlantis”") && answer.message.contains("清丰县（qingfeng"), "got \(answer.message)")
+    }
+
     @Test func onlyClerksMayIngest() async throws {
         let office = try Office()
         let upload = try MultipartUpload(fixture: "photo.jpg")
