@@ -45,7 +45,7 @@ enum SearchParameters {
         guard let text else { return nil }
         guard let day = CalendarDay(parsing: text) else {
             throw BadSearchParameter(
-                message: "\(name) takes a date written YYYY-MM-DD, e.g. 2021-05-22 (got \"\(text)\")",
+                message: Wording(.en).badDate(flag: name, given: text),
                 chinese: "\(label)“\(text)”无效，请按“年-月-日”填写，例如 2021-05-22。")
         }
         return day
