@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The `Content-Type` of a stored object, from its extension — which the store chose from the
@@ -6,6 +7,16 @@ enum MediaContentType {
     static func forExtension(_ ext: String) -> String {
         let lower = ext.lowercased()
         return missingFromHummingbird[lower] ?? MediaType.getMediaType(forExtension: lower)?.description ?? "application/octet-stream"
+    }
+
+    /// Types a browser only displays — video, audio, raster pictures, PDF (whose scripts run in
+    /// the viewer, not in the page) — and so may open in place; anything else (SVG, HTML, XML,
+    /// text, office files, unknown) is sent as a download.
+    static func isSafeInline(_ contentType: String) -> Bool {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if type.hasPrefix("video/") || type.hasPrefix("audio/") { return true }
+        return ["image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/avif", "image/heic", "image/heif",
+                "image/tiff", "application/pdf"].contains(type)
     }
 
     /// Formats the store keeps that Hummingbird's table does not name (or names differently

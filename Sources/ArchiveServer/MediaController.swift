@@ -15,10 +15,15 @@ struct MediaController<Context: RequestContext>: Sendable {
 
     @Sendable func media(_ request: Request, context: Context) async throws -> Response {
         let item = try await lookup.requireItem(request, context: context)
-        let download = request.uri.queryParameters.get("download").map { $0 == "1" || $0 == "true" } ?? false
+        let asked = request.uri.queryParameters.get("download").map { $0 == "1" || $0 == "true" } ?? false
+        let contentType = MediaContentType.forExtension(item.object.pathExtension)
         let headers: HTTPFields = [
-            .contentType: MediaContentType.forExtension(item.object.pathExtension),
-            .contentDisposition: ContentDisposition.value(attachment: download, fileName: item.entry.downloadName),
+            .contentType: contentType,
+            // Handed-in files are not ours: only what a browser shows passively opens in place
+            // (a crafted .svg or .html served inline would run as a page of the archive itself).
+            .contentDisposition: ContentDisposition.value(attachment: asked || !MediaContentType.isSafeInline(contentType),
+                                                          fileName: item.entry.downloadName),
+            .init("X-Content-Type-Options")!: "nosniff",
             // The URL names the content by its hash, so what it returns can never change.
             .cacheControl: "private, max-age=31536000, immutable",
         ]

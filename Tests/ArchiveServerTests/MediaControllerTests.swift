@@ -1,5 +1,6 @@
 import ArchiveServer
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MediaArchive
@@ -33,6 +34,7 @@ struct MediaControllerTests {
         #expect(answer.headers[.contentType] == "video/mp4")
         #expect(answer.headers[.acceptRanges] == "bytes")
         #expect(answer.headers[.contentDisposition] == #"inline; filename="clip-179.9s.mp4"; filename*=UTF-8''clip-179.9s.mp4"#)
+        #expect(answer.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "the browser must not guess another type")
 
         let photo = try await get("/media/\(try archive.sha("chinese-gps.jpg"))", archive: archive)
         #expect(photo.headers[.contentType] == "image/jpeg")
