@@ -114,7 +114,9 @@ struct ItemPage {
         rows.append((text.check, #"<span class="verdict \#(entry.verdict.rawValue)">\#(gallery.verdict(entry.verdict))</span>\#(reasons)"#))
         if !entryWarnings.isEmpty { rows.append((text.warnings, entryWarnings.map(esc).joined(separator: "<br>"))) }
         rows.append((text.format, esc(entry.format ?? wording.unknown)))
-        rows.append((text.size, ByteText.describe(entry.bytes, in: language) + text.bytes(entry.bytes)))
+        // The exact count only adds something when the readable size is rounded (KiB and up).
+        let exact = entry.bytes >= 1024 ? text.bytes(entry.bytes) : ""
+        rows.append((text.size, ByteText.describe(entry.bytes, in: language) + exact))
         rows.append((text.ingested, esc(entry.ingestedAt)))
         rows.append(("SHA-256", #"<code>\#(entry.sha256)</code>"#))
         return rows

@@ -51,6 +51,8 @@ struct ItemControllerTests {
         #expect(html.contains("（\(bytes) 字节）</p>") && !html.contains("\(bytes) bytes"))
         let (_, english) = try await page("/items/\(sha)?lang=en", archive: archive)
         #expect(english.contains(" (\(bytes) bytes)</p>"))
+        #expect(!html.contains("\(bytes) 字节（\(bytes) 字节）") && !english.contains("\(bytes) bytes (\(bytes) bytes)"),
+                "a size under 1 KiB is exact already; it is not repeated")
     }
 
     @Test func anUnknownItemIsA404PageAndAMalformedOneA400Page() async throws {
