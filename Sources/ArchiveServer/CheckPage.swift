@@ -11,7 +11,7 @@ enum CheckPage {
         let limit = DurationText.limit(policy.maxVideoSeconds, in: language)
         let wording = Wording(language)
         let script = ScriptText(
-            lang: language.rawValue, passed: wording.verdictLabel(.pass), failed: wording.verdict(.fail),
+            lang: language.rawValue, passed: wording.verdictLabel(.pass), failed: wording.verdictLabel(.fail),
             ready: text.ready, over: text.over, trim: text.trim(limit), followReasons: text.followReasons,
             unreadable: text.unreadable, askOriginal: text.askOriginal, details: text.details, separator: wording.separator,
             checking: text.checking, tooLarge: text.tooLarge, sendSmaller: text.sendSmaller, notFinished: text.notFinished,

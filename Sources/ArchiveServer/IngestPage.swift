@@ -40,7 +40,7 @@ enum IngestPage {
         <main>
           <h1>\(text.title)</h1>
           <p class="lead">\(text.clerksOnly)</p>
-          <p><a href="/login">\(text.logInAsClerk)</a></p>
+          <p><a href="\(ReturnPath.loginLocation(returningTo: "/ingest"))">\(text.logInAsClerk)</a></p>
         </main>
         """, current: .ingest, language: language)
     }

@@ -283,7 +283,7 @@ struct IngestControllerTests {
         #expect(stranger.1[.location] == "/login?next=/ingest", "after logging in the clerk comes back to /ingest")
         let archivist = try await get("/ingest", headers: [.cookie: "media_archive_token=\(office.archivist)"], office: office)
         #expect(archivist.0 == .forbidden)
-        #expect(archivist.2.contains("登记员") && archivist.2.contains(#"href="/login""#))
+        #expect(archivist.2.contains("登记员") && archivist.2.contains(#"href="/login?next=/ingest""#), "a clerk login brings them back here")
     }
 
     @Test func thePageOffersEveryCountyAndUploadsEachFileWithItsOwnProgress() async throws {
