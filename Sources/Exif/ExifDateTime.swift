@@ -98,7 +98,7 @@ public struct ExifDateTime: Sendable, Equatable, Hashable, CustomStringConvertib
         return sign == "-" ? -seconds : seconds
     }
 
-    static func daysInMonth(_ month: Int, year: Int) -> Int {
+    public static func daysInMonth(_ month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -107,7 +107,7 @@ public struct ExifDateTime: Sendable, Equatable, Hashable, CustomStringConvertib
     }
 
     /// Howard Hinnant's days_from_civil: proleptic Gregorian, no Calendar or time zone database needed.
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
