@@ -46,15 +46,18 @@ public struct SubmissionReport: Sendable {
 /// Foundation's ISO 8601 parser costs tens of microseconds each; anything else falls back to it.
 struct IngestClock {
     let zone: TimeZone
-    private let fallback = ISO8601DateFormatter()
+    /// For stamps not in the tool's own form (entries written by hand or by older versions);
+    /// made once per report, not per entry.
+    private let fallbackPlain = ISO8601DateFormatter()
+    private let fallbackFractional = ISO8601DateFormatter()
 
     init(zone: TimeZone) {
         self.zone = zone
-        fallback.formatOptions.insert(.withFractionalSeconds)
+        fallbackFractional.formatOptions.insert(.withFractionalSeconds)
     }
 
     func instant(_ stamp: String) -> Date? {
-        Self.parse(stamp) ?? fallback.date(from: stamp) ?? ISO8601DateFormatter().date(from: stamp)
+        Self.parse(stamp) ?? fallbackPlain.date(from: stamp) ?? fallbackFractional.date(from: stamp)
     }
 
     /// The day of `date` in the zone; the date written in the stamp when it could not be parsed.
