@@ -1,0 +1,88 @@
+import Crypto
+import Foundation
+import Testing
+import TestSupport
+@testable import MediaArchive
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one pass that stores every byte: the copy must be exact and its SHA-256 right for every
+/// size, including the edges of the pipeline's chunks and of its ring of buffers, and a failing
+/// side must end the copy with an error saying which side, never a hang.
+struct HashingCopyTests {
+    static let chunk = ChunkPipeline.chunkBytes
+    static let ring = ChunkPipeline.slotCount * ChunkPipeline.chunkBytes
+
+    /// Bytes that differ from chunk to chunk, so a chunk written twice or out of order shows.
+    static func bytes(_ count: Int) throws -> Data {
+        let random = try #require(FileHandle(forReadingAtPath: "/dev/urandom"))
+        defer { try? random.close() }
+        return try random.read(upToCount: count) ?? Data()
+    }
+
+    static func hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    @Test(arguments: [0, 1, chunk - 1, chunk, chunk + 1, ring - 1, ring, ring + 1, 3 * ring + chunk / 3])
+    func theCopyIsExactAndItsHashRight(size: Int) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("source.bin")
+        let data = try Self.bytes(size)
+        try data.write(to: source)
+
+        let copied = try HashingCopy.copy(source.path, into: folder.appendingPathComponent("staging"))
+        #expect(copied.bytes == Int64(size))
+        #expect(copied.sha256 == Self.hex(data))
+        #expect(try Data(contentsOf: copied.temporary) == data)
+        #expect(try HashingCopy.sha256(of: source.path) == Self.hex(data))
+    }
+
+    @Test func aKnownDigest() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("abc.txt")
+        try Data("abc".utf8).write(to: source)
+        // FIPS 180-2, appendix B.1.
+        #expect(try HashingCopy.sha256(of: source.path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// /dev/full fails every write with ENOSPC, as a full disk does.
+    @Test func aFullDiskStopsTheCopyAndSaysItIsTheDestination() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("source.bin")
+        try Self.bytes(2 * Self.ring).write(to: source)
+        let input = open(source.path, O_RDONLY)
+        let output = open("/dev/full", O_WRONLY)
+        try #require(input >= 0 && output >= 0)
+        defer { close(input); close(output) }
+
+        #expect {
+            _ = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, to: output, destinationPath: "/dev/full")
+        } throws: { error in
+            let failure = error as? HashingCopy.StreamError
+            return failure?.side == .destination && failure?.description.contains("/dev/full") == true
+        }
+    }
+
+    /// A folder opens but cannot be read (EISDIR): the source's failure, named as such.
+    @Test func anUnreadableSourceStopsTheCopyAndSaysItIsTheSource() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = open(folder.path, O_RDONLY)
+        let output = open(folder.appendingPathComponent("copy.bin").path, O_WRONLY | O_CREAT, 0o644)
+        try #require(input >= 0 && output >= 0)
+        defer { close(input); close(output) }
+
+        #expect {
+            _ = try HashingCopy.hashAndCopy(from: input, sourcePath: folder.path, to: output, destinationPath: "copy.bin")
+        } throws: { error in
+            let failure = error as? HashingCopy.StreamError
+            return failure?.side == .source && failure?.description.contains(folder.path) == true
+        }
+        #expect(throws: (any Error).self) { try HashingCopy.sha256(of: folder.path) }
+    }
+}
