@@ -8,6 +8,8 @@ import MediaArchive
 struct CountiesController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
+    /// Days tallied by earlier visits: after the first, the page reads only the days that changed.
+    let reportCache = ReportCache()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: page)
@@ -15,7 +17,7 @@ struct CountiesController<Context: RequestContext>: Sendable {
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
         try await access.requireBrowsePage(request)
-        let report = SubmissionReport(settings: settings)
+        let report = SubmissionReport(settings: settings, cache: reportCache)
         let counties = try await BlockingWork.run(failing: "the catalogue could not be read") { try report.counties() }
         return PageShell.response(CountiesPage.html(counties, deadline: settings.policy.deadline, language: PageLanguage.of(request)), request: request)
     }

@@ -4,39 +4,44 @@ import Foundation
 /// `report`: what each county has handed in, in registry order, read from the catalogue.
 public struct SubmissionReport: Sendable {
     public var settings: ArchiveSettings
+    /// Days already tallied by an earlier report of this process (the server keeps one).
+    public var cache: ReportCache?
 
-    public init(settings: ArchiveSettings) {
+    public init(settings: ArchiveSettings, cache: ReportCache? = nil) {
         self.settings = settings
+        self.cache = cache
     }
 
     /// One line per county of the registry, including those that have handed in nothing.
+    /// Each day of each county is tallied on its own, on all cores, then the days are added up.
     public func counties() throws -> [CountyReport] {
-        let catalog = Catalog(settings: settings)
-        return try settings.counties.counties.map { county in
-            var query = CatalogQuery()
-            query.counties = [county]
-            return summarise(county, entries: try catalog.search(query))
+        let counties = settings.counties.counties
+        var work: [(county: Int, catalog: CountyCatalog, day: CalendarDay)] = []
+        for (index, county) in counties.enumerated() {
+            let catalog = try Catalog(settings: settings).countyCatalog(county)
+            work += try catalog.days().map { (index, catalog, $0) }
         }
-    }
-
-    func summarise(_ county: County, entries: [CatalogEntry]) -> CountyReport {
-        var byKind = CountyReport.KindCounts()
-        for entry in entries { byKind[entry.kind] += 1 }
-        let videoSeconds = entries.filter { $0.kind == .video }.compactMap(\.durationSeconds).reduce(0, +)
-        // Every stamp is parsed once, by one parser: a county can hold 100,000 entries, and a
-        // formatter made per entry cost the gallery's front page tens of seconds.
-        let clock = IngestClock(zone: TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!)
-        let ingests = entries.map { (text: $0.ingestedAt, date: clock.instant($0.ingestedAt)) }
-        let ordered = ingests.sorted { ($0.date ?? .distantPast, $0.text) < ($1.date ?? .distantPast, $1.text) }
-        let lateItems = ingests.filter { clock.day(of: $0.text, at: $0.date).map { $0 > settings.policy.deadline } ?? false }.count
-        let deadline: CountyReport.DeadlineStatus = entries.isEmpty ? .nothingSubmitted : (lateItems == 0 ? .onTime : .late)
-        return CountyReport(
-            county: county.slug, name: county.name, items: entries.count, byKind: byKind,
-            videoMinutes: (videoSeconds / 60 * 10).rounded() / 10,
-            failing: entries.filter { $0.verdict == .fail }.count,
-            warned: entries.filter { !$0.warnings.isEmpty }.count,
-            firstIngest: ordered.first?.text, lastIngest: ordered.last?.text,
-            deadline: deadline, lateItems: lateItems)
+        let zone = TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let deadline = settings.policy.deadline
+        // A few batches per core, each with its own clock (its fallback parsers are not shareable).
+        let batchSize = max(1, work.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let batches = stride(from: 0, to: work.count, by: batchSize).map { Array(work[$0..<min($0 + batchSize, work.count)]) }
+        let tallied = batches.parallelMap { batch in
+            Result { () throws -> [(Int, ReportTally)] in
+                let clock = IngestClock(zone: zone)
+                return try batch.map { item in
+                    let count = { try item.catalog.reportTally(on: item.day, clock: clock, deadline: deadline) }
+                    guard let cache else { return (item.county, try count()) }
+                    let key = "\(zone.identifier) \(deadline) \(item.catalog.folder.dayFolder(item.day).path)"
+                    return (item.county, try cache.tally(key: key, folder: item.catalog.folder.dayFolder(item.day), count: count))
+                }
+            }
+        }
+        var totals = Array(repeating: ReportTally(), count: counties.count)
+        for batch in tallied {
+            for (county, tally) in try batch.get() { totals[county].merge(tally) }
+        }
+        return zip(counties, totals).map { $1.report(for: $0) }
     }
 }
 

@@ -37,6 +37,17 @@ struct CountyCatalog: Sendable {
         return lines.sorted { $0.ingestedAt < $1.ingestedAt }
     }
 
+    /// What `report` needs of a day's entries, decoding only the fields it reads.
+    func reportTally(on day: CalendarDay, clock: IngestClock, deadline: CalendarDay) throws -> ReportTally {
+        var tally = ReportTally()
+        for shard in shardFiles(on: day) {
+            for entry in try Self.readJSON([ReportTally.Fields].self, at: shard) ?? [] {
+                tally.add(entry, clock: clock, deadline: deadline)
+            }
+        }
+        return tally
+    }
+
     private func shardFiles(on day: CalendarDay) -> [URL] {
         let folder = folder.dayFolder(day)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
