@@ -42,10 +42,10 @@ struct Access: Sendable {
     /// Any valid token; 401 without one.
     func requireToken(_ request: Request) async throws -> AccessToken {
         guard let secret = try Self.presentedSecret(request) else {
-            throw AccessDenied.unauthenticated("this needs an access token: send Authorization: Bearer <token>, or log in at /login")
+            throw AccessDenied.unauthenticated(.tokenMissing)
         }
         guard let token = try await verify(secret) else {
-            throw AccessDenied.unauthenticated("the access token is not valid (revoked, or mistyped); ask the archive's keeper for a new one")
+            throw AccessDenied.unauthenticated(.tokenInvalid)
         }
         return token
     }
@@ -54,8 +54,7 @@ struct Access: Sendable {
     func requireRole(_ role: AccessRole, _ request: Request) async throws -> AccessToken {
         let token = try await requireToken(request)
         guard token.role == role else {
-            throw AccessDenied(status: .forbidden,
-                               message: "this needs a \(role.rawValue) token; the token \"\(token.name)\" is a \(token.role.rawValue) token")
+            throw AccessDenied(status: .forbidden, sentence: .roleRequired(role, tokenName: token.name, tokenRole: token.role))
         }
         return token
     }
@@ -70,7 +69,7 @@ struct Access: Sendable {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-                throw AccessDenied.unauthenticated("send the token as Authorization: Bearer <token>")
+                throw AccessDenied.unauthenticated(.bearerExpected)
             }
             return parts[1].trimmingCharacters(in: .whitespaces)
         }
@@ -81,13 +80,14 @@ struct Access: Sendable {
     }
 }
 
-/// 401 (with `WWW-Authenticate: Bearer`, so clients know what to send) or 403.
+/// 401 (with `WWW-Authenticate: Bearer`, so clients know what to send) or 403, in the API's
+/// language for the request (see ServerError).
 struct AccessDenied: Error, HTTPResponseError {
     var status: HTTPResponse.Status
-    var message: String
+    var sentence: Message
 
-    static func unauthenticated(_ message: String) -> AccessDenied {
-        AccessDenied(status: .unauthorized, message: message)
+    static func unauthenticated(_ sentence: Message) -> AccessDenied {
+        AccessDenied(status: .unauthorized, sentence: sentence)
     }
 
     var headers: HTTPFields {
@@ -95,7 +95,7 @@ struct AccessDenied: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try HTTPError(status, headers: headers, message: message).response(from: request, context: context)
+        try HTTPError(status, headers: headers, message: sentence.text(in: PageLanguage.ofAPI(request))).response(from: request, context: context)
     }
 }
 

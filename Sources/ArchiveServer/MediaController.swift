@@ -4,13 +4,13 @@ import MediaArchive
 
 /// `GET /media/:sha256`: an item's original bytes, for the item page's player and picture
 /// (byte ranges, so a video seeks without loading the whole file) and, with `?download=1`,
-/// as a download under its original name.
+/// as a download under its original name. `HEAD` answers the same headers without the bytes.
 struct MediaController<Context: RequestContext>: Sendable {
     let lookup: ItemLookup
     let files = StoredFileResponse()
 
     func addRoutes(to router: Router<Context>) {
-        router.get("/media/:\(ItemLookup.parameter)", use: media)
+        router.getAndHead("/media/:\(ItemLookup.parameter)", use: media)
     }
 
     @Sendable func media(_ request: Request, context: Context) async throws -> Response {

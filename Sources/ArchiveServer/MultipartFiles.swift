@@ -26,7 +26,7 @@ struct MultipartFiles {
             for try await chunk in body {
                 ending.observe(chunk)
                 do { try parser.execute(chunk) } catch {
-                    throw ServerError.badRequest("the multipart upload is malformed")
+                    throw ServerError.badRequest(.uploadMalformed)
                 }
                 for event in parts.take() {
                     switch event {
@@ -53,7 +53,7 @@ struct MultipartFiles {
             // delimiter; half a batch is not taken either.
             if sink != nil || (!onlyFirst && !received.isEmpty && !ending.seen) { throw ServerError.uploadCutShort }
             guard !received.isEmpty else {
-                throw ServerError.badRequest("the upload has no complete file in the form field \"\(field)\"")
+                throw ServerError.badRequest(.uploadHasNoFile(field: field))
             }
             return received
         } catch {

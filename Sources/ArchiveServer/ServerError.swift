@@ -14,7 +14,7 @@ struct ServerError: Error, HTTPResponseError {
         self.sentence = sentence
     }
 
-    /// A sentence the catalogue has no translation for (server trouble, malformed requests).
+    /// A sentence the catalogue has no translation for (server trouble, a malformed item URL).
     init(status: HTTPResponse.Status, message: String) {
         self.init(status: status, sentence: .untranslated(message))
     }
@@ -23,12 +23,13 @@ struct ServerError: Error, HTTPResponseError {
 
     static func badRequest(_ message: String) -> ServerError { ServerError(status: .badRequest, message: message) }
 
+    static func badRequest(_ sentence: Message) -> ServerError { ServerError(status: .badRequest, sentence: sentence) }
+
     static func tooLarge(limit: Int64) -> ServerError {
         ServerError(status: .contentTooLarge, sentence: .uploadTooLarge(limitBytes: limit))
     }
 
-    /// The body ended before the whole upload arrived: the sender went away or was cut off.
-    static let uploadCutShort = ServerError.badRequest("the upload stopped before the whole file arrived; send it again")
+    static let uploadCutShort = ServerError.badRequest(.uploadCutShort)
 
     var headers: HTTPFields { [:] }
 

@@ -10,9 +10,11 @@ struct StoredFileResponse: Sendable {
     let fileIO = FileIO(threadPool: .singleton)
 
     /// `headers` (type, disposition, caching) are sent with every answer. A strong `etag` lets
-    /// `If-Range` ask for a part only of this very content.
+    /// `If-Range` ask for a part only of this very content. A HEAD gets the same status and
+    /// headers, and the file is never opened (its size comes from its metadata).
     func response(file: URL, etag: String?, headers: HTTPFields, request: Request, context: some RequestContext) async throws -> Response {
         let path = file.path
+        let sendsBody = request.method != .head
         guard let size = try await BlockingWork.run(failing: "the stored file cannot be read", { Self.size(at: path) }) else {
             throw ServerError(status: .notFound, message: "the stored file is missing from the archive; `media-archive verify` reports it")
         }
@@ -28,12 +30,13 @@ struct StoredFileResponse: Sendable {
         switch range {
         case .whole:
             headers[.contentLength] = "\(size)"
-            let body = try await fileIO.loadFile(path: path, context: context)
+            let body = try await sendsBody ? fileIO.loadFile(path: path, context: context) : ResponseBody()
             return Response(status: .ok, headers: headers, body: body)
         case .part(let bytes):
             headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
             headers[.contentLength] = "\(bytes.count)"
-            let body = try await fileIO.loadFile(path: path, range: Int(bytes.lowerBound)...Int(bytes.upperBound), context: context)
+            let body = try await sendsBody
+                ? fileIO.loadFile(path: path, range: Int(bytes.lowerBound)...Int(bytes.upperBound), context: context) : ResponseBody()
             return Response(status: .partialContent, headers: headers, body: body)
         case .unsatisfiable:
             headers[.contentRange] = "bytes */\(size)"

@@ -3,13 +3,14 @@ import Hummingbird
 import MediaArchive
 
 /// `GET /thumbs/:sha256`: an item's upright JPEG thumbnail, for the search page's tiles; 404
-/// when the item has none (documents, or a picture that could not be decoded).
+/// when the item has none (documents, or a picture that could not be decoded). `HEAD` answers
+/// the same headers without the picture.
 struct ThumbnailController<Context: RequestContext>: Sendable {
     let lookup: ItemLookup
     let files = StoredFileResponse()
 
     func addRoutes(to router: Router<Context>) {
-        router.get("/thumbs/:\(ItemLookup.parameter)", use: thumbnail)
+        router.getAndHead("/thumbs/:\(ItemLookup.parameter)", use: thumbnail)
     }
 
     @Sendable func thumbnail(_ request: Request, context: Context) async throws -> Response {

@@ -46,7 +46,7 @@ struct UploadedFile: Sendable {
         let declaredLength = request.headers[.contentLength].flatMap { Int64($0) }
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             guard let boundary = HeaderParameters(contentType).value(for: "boundary"), !boundary.isEmpty else {
-                throw ServerError.badRequest("the multipart upload has no boundary; send the form as multipart/form-data")
+                throw ServerError.badRequest(.uploadHasNoBoundary)
             }
             // Multipart framing adds at most a few hundred bytes; refuse plainly oversized single
             // uploads at once. (Several files may together exceed the limit that each one keeps.)
@@ -56,7 +56,7 @@ struct UploadedFile: Sendable {
         }
         if contentType.lowercased().hasPrefix("application/octet-stream") {
             guard let header = request.headers[HTTPField.Name("X-File-Name")!], !header.isEmpty else {
-                throw ServerError.badRequest("a raw upload needs the file's name in the X-File-Name header")
+                throw ServerError.badRequest(.uploadNeedsFileName)
             }
             if let declaredLength, declaredLength > maxBytes { throw ServerError.tooLarge(limit: maxBytes) }
             let name = header.removingPercentEncoding ?? header
@@ -71,7 +71,7 @@ struct UploadedFile: Sendable {
                 throw error
             }
         }
-        throw ServerError.badRequest("send the file as multipart/form-data with the field \"\(field)\" (or as application/octet-stream with an X-File-Name header)")
+        throw ServerError.badRequest(.uploadNotAForm(field: field))
     }
 }
 

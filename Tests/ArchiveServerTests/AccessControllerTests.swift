@@ -187,4 +187,40 @@ struct AccessControllerTests {
             }
         }
     }
+
+    /// Refusals speak the API's language: English (what scripts match) unless `?lang=zh` or the
+    /// `lang` cookie asks for Chinese.
+    @Test func refusalsAreEnglishUnlessAskedForChinese() async throws {
+        let settings = try makeSettings()
+        let archivist = try AccessTokens(root: settings.root).create(role: .archivist, name: "阅览室")
+        let wrong = (archivist.secret.first == "0" ? "1" : "0") + archivist.secret.dropFirst()
+        let cases: [(path: String, method: HTTPRequest.Method, headers: HTTPFields, status: HTTPResponse.Status, english: String, chinese: String)] = [
+            ("/api/search", .get, [:], .unauthorized,
+             "this needs an access token: send Authorization: Bearer <token>, or log in at /login",
+             "需要访问令牌：请发送 Authorization: Bearer <令牌>，或在 /login 登录"),
+            ("/api/search", .get, Self.bearer(wrong), .unauthorized,
+             "the access token is not valid (revoked, or mistyped); ask the archive's keeper for a new one",
+             "访问令牌无效（已被撤销或输错）；请向档案管理员申请新令牌"),
+            ("/api/search", .get, [.authorization: "Basic YTpi"], .unauthorized,
+             "send the token as Authorization: Bearer <token>", "请以 Authorization: Bearer <令牌> 的形式发送令牌"),
+            ("/api/ingest?county=qingfeng", .post, Self.bearer(archivist.secret), .forbidden,
+             #"this needs a clerk token; the token "阅览室" is a archivist token"#, "需要登记员（clerk）令牌；令牌“阅览室”是档案员（archivist）令牌"),
+        ]
+        try await buildApplication(settings: settings).test(.router) { client in
+            for (path, method, headers, status, english, chinese) in cases {
+                let asked = path + (path.contains("?") ? "&" : "?") + "lang=zh"
+                let askings: [(uri: String, extra: HTTPFields, expected: String)] = [
+                    (path, [:], english), (asked, [:], chinese), (path, [.cookie: "lang=zh"], chinese),
+                ]
+                for (uri, extra, expected) in askings {
+                    try await client.execute(uri: uri, method: method, headers: headers + extra) { response in
+                        #expect(response.status == status, "\(uri)")
+                        #expect(status == .forbidden || response.headers[.wwwAuthenticate] != nil, "\(uri)")
+                        let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                        #expect((object?["error"] as? [String: Any])?["message"] as? String == expected, "\(uri) \(extra)")
+                    }
+                }
+            }
+        }
+    }
 }

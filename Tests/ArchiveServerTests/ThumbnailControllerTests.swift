@@ -32,4 +32,28 @@ struct ThumbnailControllerTests {
             }
         }
     }
+
+    @Test func headAnswersGetsHeadersWithoutThePicture() async throws {
+        let archive = try GalleryArchive()
+        try await buildApplication(settings: archive.settings).test(.router) { client in
+            let cases: [(uri: String, headers: HTTPFields, status: HTTPResponse.Status)] = [
+                ("/thumbs/\(try archive.sha("clip-179.9s.mp4"))", archive.bearer, .ok),
+                ("/thumbs/\(try archive.sha("clip-179.9s.mp4"))", archive.bearer + [.range: "bytes=0-9"], .partialContent),
+                ("/thumbs/\(try archive.sha("summary.pdf"))", archive.bearer, .notFound),
+                ("/thumbs/\(try archive.sha("photo.jpg"))", [:], .unauthorized),
+                ("/thumbs/not-a-hash", archive.bearer, .badRequest),
+            ]
+            for (uri, headers, status) in cases {
+                let get = try await client.execute(uri: uri, method: .get, headers: headers) { $0 }
+                let head = try await client.execute(uri: uri, method: .head, headers: headers) { $0 }
+                #expect(head.status == status, "\(uri) \(headers)")
+                #expect(head.status == get.status && head.headers == get.headers, "\(uri) \(headers)")
+                #expect(head.body.readableBytes == 0, "\(uri) \(headers)")
+                if status == .ok {
+                    #expect(head.headers[.contentType] == "image/jpeg")
+                    #expect(head.headers[.contentLength] == "\(get.body.readableBytes)", "the picture's size, without the picture")
+                }
+            }
+        }
+    }
 }

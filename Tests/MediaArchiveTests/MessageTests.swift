@@ -32,6 +32,9 @@ struct MessageTests {
         .notStored(problem: .systemError(errno: ENOSPC, detail: "No space left on device")),
         .systemError(errno: ENOSPC, detail: "No space left on device"),
         .archiveProblem(.unsafeName("../etc")),
+        .tokenMissing, .tokenInvalid, .bearerExpected, .roleRequired(.clerk, tokenName: "阅览室", tokenRole: .archivist),
+        .uploadMalformed, .uploadHasNoBoundary, .uploadHasNoFile(field: "file"), .uploadNeedsFileName,
+        .uploadNotAForm(field: "file"), .uploadCutShort,
         .untranslated("libexif: corrupt maker note"),
     ]
 
@@ -81,13 +84,23 @@ struct MessageTests {
         case .notStored: "notStored"
         case .systemError: "systemError"
         case .archiveProblem: "archiveProblem"
+        case .tokenMissing: "tokenMissing"
+        case .tokenInvalid: "tokenInvalid"
+        case .bearerExpected: "bearerExpected"
+        case .roleRequired: "roleRequired"
+        case .uploadMalformed: "uploadMalformed"
+        case .uploadHasNoBoundary: "uploadHasNoBoundary"
+        case .uploadHasNoFile: "uploadHasNoFile"
+        case .uploadNeedsFileName: "uploadNeedsFileName"
+        case .uploadNotAForm: "uploadNotAForm"
+        case .uploadCutShort: "uploadCutShort"
         case .untranslated: "untranslated"
         }
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 45 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 45)
+        // 55 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 55)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {

@@ -142,6 +142,33 @@ extension Message {
             return error.text(in: language)
         case .systemError(let code, let detail):
             return zh ? Self.chineseSystemText(code) ?? detail : detail
+
+        case .tokenMissing:
+            return zh ? "需要访问令牌：请发送 Authorization: Bearer <令牌>，或在 /login 登录"
+                : "this needs an access token: send Authorization: Bearer <token>, or log in at /login"
+        case .tokenInvalid:
+            return zh ? "访问令牌无效（已被撤销或输错）；请向档案管理员申请新令牌"
+                : "the access token is not valid (revoked, or mistyped); ask the archive's keeper for a new one"
+        case .bearerExpected:
+            return zh ? "请以 Authorization: Bearer <令牌> 的形式发送令牌" : "send the token as Authorization: Bearer <token>"
+        case .roleRequired(let role, let name, let held):
+            return zh ? "需要\(role.name(in: language))令牌；令牌“\(name)”是\(held.name(in: language))令牌"
+                : "this needs a \(role.rawValue) token; the token \"\(name)\" is a \(held.rawValue) token"
+        case .uploadMalformed:
+            return zh ? "上传的表单（multipart）格式不正确" : "the multipart upload is malformed"
+        case .uploadHasNoBoundary:
+            return zh ? "上传的表单（multipart）缺少分隔符（boundary）；请以 multipart/form-data 格式发送表单"
+                : "the multipart upload has no boundary; send the form as multipart/form-data"
+        case .uploadHasNoFile(let field):
+            return zh ? "上传内容的表单字段“\(field)”中没有完整的文件" : "the upload has no complete file in the form field \"\(field)\""
+        case .uploadNeedsFileName:
+            return zh ? "直接上传文件时，需要在 X-File-Name 请求头中给出文件名" : "a raw upload needs the file's name in the X-File-Name header"
+        case .uploadNotAForm(let field):
+            return zh ? "请以 multipart/form-data 格式在字段“\(field)”中发送文件（或以 application/octet-stream 格式发送，并附 X-File-Name 请求头）"
+                : "send the file as multipart/form-data with the field \"\(field)\" (or as application/octet-stream with an X-File-Name header)"
+        case .uploadCutShort:
+            return zh ? "文件还没有传完，上传就中断了；请重新发送" : "the upload stopped before the whole file arrived; send it again"
+
         case .untranslated(let text):
             return text
         }

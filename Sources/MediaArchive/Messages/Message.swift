@@ -67,6 +67,20 @@ public indirect enum Message: Sendable, Hashable {
     /// `detail` is the system's own text, shown where the tool has no words of its own.
     case systemError(errno: Int32, detail: String)
 
+    // The web app: access tokens and uploads.
+    case tokenMissing
+    case tokenInvalid
+    /// An Authorization header of another scheme than Bearer.
+    case bearerExpected
+    case roleRequired(AccessRole, tokenName: String, tokenRole: AccessRole)
+    case uploadMalformed
+    case uploadHasNoBoundary
+    case uploadHasNoFile(field: String)
+    case uploadNeedsFileName
+    case uploadNotAForm(field: String)
+    /// The body ended before the whole upload arrived: the sender went away or was cut off.
+    case uploadCutShort
+
     /// Text that comes from outside the tool (a library's error text, an entry written by an
     /// older version), shown as it is in every language.
     case untranslated(String)

@@ -103,3 +103,14 @@ extension MediaKind {
         }
     }
 }
+
+extension AccessRole {
+    /// The role as a word: "clerk", "登记员（clerk）" (the Chinese keeps the word the tokens are made with).
+    public func name(in language: Language) -> String {
+        guard language == .zh else { return rawValue }
+        switch self {
+        case .clerk: return "登记员（clerk）"
+        case .archivist: return "档案员（archivist）"
+        }
+    }
+}
