@@ -86,3 +86,22 @@ struct HashingCopyTests {
         #expect(throws: (any Error).self) { try HashingCopy.sha256(of: folder.path) }
     }
 }
+
+extension HashingCopyTests {
+    /// Direct writes where the file system takes them (ext4 here), ordinary ones where it
+    /// refuses them (tmpfs, /dev/shm, on older kernels): the copy is exact either way.
+    @Test(arguments: ["/dev/shm", FileManager.default.temporaryDirectory.path])
+    func theCopyIsExactOnEveryFileSystem(base: String) throws {
+        try #require(FileManager.default.fileExists(atPath: base))
+        let folder = URL(fileURLWithPath: base).appendingPathComponent("hashing-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("source.bin")
+        let data = try Self.bytes(2 * Self.ring + 4095)
+        try data.write(to: source)
+
+        let copied = try HashingCopy.copy(source.path, into: folder.appendingPathComponent("staging"))
+        #expect(copied.sha256 == Self.hex(data))
+        #expect(try Data(contentsOf: copied.temporary) == data)
+    }
+}

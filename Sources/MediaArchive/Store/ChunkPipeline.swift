@@ -110,22 +110,28 @@ final class ChunkPipeline: @unchecked Sendable {
         return total
     }
 
-    /// The reader: fills free slots in order; ends the stream with a 0 (or -1 on a failure).
+    /// The reader: fills free slots in order, each to the full chunk (a short read is read on,
+    /// so every chunk but the last is whole, as direct writes need); ends the stream with a 0,
+    /// or -1 on a failure.
     private func readAll(_ input: Int32, path: String) {
         var index = 0
         while true {
             free.wait()
             let slot = index % Self.slotCount
             var count = 0
-            if !stopped.load(ordering: .relaxed) {
-                count = read(input, slots[slot].baseAddress, Self.chunkBytes)
-                if count < 0 {
-                    if errno == EINTR { free.signal(); continue }
+            while count < Self.chunkBytes, !stopped.load(ordering: .relaxed) {
+                let got = read(input, slots[slot].baseAddress! + count, Self.chunkBytes - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
                     let failure = AtomicFile.posixError("cannot read \(path)")
                     readFailure.withLock { $0 = failure }
                     count = -1
+                    break
                 }
+                if got == 0 { break }
+                count += got
             }
+            if stopped.load(ordering: .relaxed) { count = 0 }
             counts[slot] = count
             readyToConsume.signal()
             if count <= 0 { return }

@@ -16,37 +16,46 @@ enum HashingCopy {
         var bytes: Int64
     }
 
+    /// Copies `source` into `folder` under a new temporary name, hashing it on the way, and
+    /// makes the copy durable. The copy is written straight to disk where possible
+    /// (`DirectOutput`), else through the page cache with its writeback started as it goes.
     static func copy(_ source: String, into folder: URL) throws -> Copied {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw AtomicFile.posixError("cannot open \(source)") }
         defer { close(input) }
         let temporary = folder.appendingPathComponent("\(UUID().uuidString).part")
-        let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw AtomicFile.posixError("cannot create \(temporary.path)") }
-        var finished = false
-        defer {
-            close(output)
-            if !finished { unlink(temporary.path) }
+        guard let output = DirectOutput.create(temporary.path) else {
+            throw AtomicFile.posixError("cannot create \(temporary.path)")
         }
+        var finished = false
+        defer { if !finished { unlink(temporary.path) } }
 
-        let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, to: output, destinationPath: temporary.path)
-        guard fsync(output) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
+        let sink = ChunkPipeline.Sink(write: output.write,
+                                      written: { EarlyWriteback.start(output.descriptor, from: $0, count: $1) })
+        let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, into: sink)
+        guard fsync(output.descriptor) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
         finished = true
         return Copied(temporary: temporary, sha256: sha256, bytes: total)
     }
 
     typealias StreamError = ChunkPipeline.StreamError
 
-    /// Copies `input` to `output` while hashing it, in one pass: the bytes are read once, hashed
-    /// on this thread and written on another (see `ChunkPipeline`), and their writeback to disk
-    /// starts as they are written, so the caller's fsync has little left to do. Does not fsync.
+    /// Copies `input` to `output` while hashing it, in one pass (for `export`): the bytes are read
+    /// once, hashed on this thread and written on another, and their writeback to disk starts as
+    /// they are written, so the caller's fsync has little left to do. Does not fsync.
     static func hashAndCopy(from input: Int32, sourcePath: String, to output: Int32,
                             destinationPath: String) throws -> (sha256: String, bytes: Int64) {
+        let sink = ChunkPipeline.Sink(write: { try writeAll(output, $0, path: destinationPath) },
+                                      written: { EarlyWriteback.start(output, from: $0, count: $1) })
+        return try hashAndCopy(from: input, sourcePath: sourcePath, into: sink)
+    }
+
+    /// The one pass: read on one thread, hashed on this one, handed to `sink` on a third
+    /// (see `ChunkPipeline`).
+    private static func hashAndCopy(from input: Int32, sourcePath: String,
+                                    into sink: ChunkPipeline.Sink) throws -> (sha256: String, bytes: Int64) {
         var hasher = SHA256()
-        let sink = ChunkPipeline.Sink(
-            write: { try writeAll(output, $0, path: destinationPath) },
-            written: { EarlyWriteback.start(output, from: $0, count: $1) })
         let total = try ChunkPipeline.run(input: input, sourcePath: sourcePath, sink: sink) {
             hasher.update(bufferPointer: $0)
         }
