@@ -1,10 +1,12 @@
 /// Decoding of the text encodings found in EXIF fields.
 enum ExifText {
     /// An EXIF ASCII field: cut at the first NUL, UTF-8 when valid (phones write UTF-8
-    /// into "ASCII" fields), else Latin-1 so no byte is lost; trimmed; nil when blank.
+    /// into "ASCII" fields), else GBK/GB18030 when it reads as Chinese (older Chinese cameras
+    /// and Windows in Chinese write that), else Latin-1 so no byte is lost; trimmed; nil when blank.
     static func ascii(_ bytes: some Collection<UInt8>) -> String? {
-        let content = bytes.prefix(while: { $0 != 0 })
+        let content = Array(bytes.prefix(while: { $0 != 0 }))
         let text = String(validating: content, as: UTF8.self)
+            ?? GB18030.decode(content)
             ?? String(String.UnicodeScalarView(content.map { Unicode.Scalar($0) }))
         return nonBlank(text)
     }

@@ -46,4 +46,21 @@ struct ExifTextTests {
         #expect(ExifText.ascii([0x43, 0x61, 0x66, 0xE9]) == "Café")
         #expect(ExifText.ascii([0, 0, 0]) == nil)
     }
+
+    /// "华龙区科技周开幕式" in GBK (Python: .encode("gbk")).
+    private let titleInGBK: [UInt8] = [0xBB, 0xAA, 0xC1, 0xFA, 0xC7, 0xF8, 0xBF, 0xC6, 0xBC, 0xBC, 0xD6, 0xDC, 0xBF, 0xAA, 0xC4, 0xBB, 0xCA, 0xBD]
+
+    @Test("Chinese written in GBK is read as Chinese, not as Latin-1")
+    func gbkFields() {
+        #expect(ExifText.ascii(titleInGBK) == title)
+        #expect(ExifText.ascii(Array("2021 ".utf8) + titleInGBK + [0, 0x41]) == "2021 " + title)
+        #expect(ExifText.userComment([UInt8](repeating: 0, count: 8) + titleInGBK, bigEndian: true) == title)
+    }
+
+    @Test("Latin-1 that is not paired high bytes stays Latin-1; a lone high byte at the end too")
+    func latinIsNotMistakenForChinese() {
+        #expect(ExifText.ascii([0xDC, 0x62, 0x65, 0x72]) == "Über")
+        #expect(ExifText.ascii([0x4E, 0x69, 0xF1, 0x6F]) == "Niño")
+        #expect(ExifText.ascii(titleInGBK.dropLast()) == String(String.UnicodeScalarView(titleInGBK.dropLast().map { Unicode.Scalar($0) })))
+    }
 }

@@ -14,6 +14,14 @@ struct PhotoMetadataReaderTests {
         #expect(metadata.warnings.isEmpty)
     }
 
+    @Test("A description written in GBK by an older Chinese camera reads as Chinese, and is the title")
+    func gbkDescription() throws {
+        let metadata = try PhotoMetadataReader.read(contentsOf: Fixtures.photo("gbk-description.jpg"))
+        #expect(metadata.description == "华龙区科技周开幕式")
+        #expect(metadata.title == "华龙区科技周开幕式")
+        #expect(metadata.make == "Canon" && metadata.model == "Canon IXUS 220 HS")
+    }
+
     @Test("UserComment in UNICODE is decoded in the block's byte order (little- and big-endian files)")
     func unicodeUserCommentBothByteOrders() throws {
         // chinese-gps.jpg is little-endian (II) but has an XPComment, so read the UserComment directly.

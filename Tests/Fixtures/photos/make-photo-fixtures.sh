@@ -69,5 +69,17 @@ exiftool -q -overwrite_original \
 heif-enc -q 50 -o with-exif.heic heic-source.jpg >/dev/null
 rm heic-source.jpg
 
+# Text written in GBK (code page 936), as older cameras made for China and Windows in
+# Chinese write it into the "ASCII" fields: description and artist. exiftool has no GBK
+# charset, so the GBK bytes are handed to it as Latin-1 text, which it writes byte for byte.
+gbk_as_latin1() { python3 -c 'import sys; print(sys.argv[1].encode("gbk").decode("latin-1"))' "$1"; }
+base gbk-description.jpg
+exiftool -q -overwrite_original -charset exif=Latin \
+    -IFD0:ImageDescription="$(gbk_as_latin1 '华龙区科技周开幕式')" \
+    -IFD0:Artist="$(gbk_as_latin1 '濮阳市科技局')" \
+    -IFD0:Make='Canon' -IFD0:Model='Canon IXUS 220 HS' \
+    -EXIF:DateTimeOriginal='2021:05:22 09:30:00' \
+    gbk-description.jpg
+
 # Not a photo at all.
 printf 'this is a text file, not a photo\n' > not-a-photo.jpg
