@@ -55,10 +55,17 @@ struct ExifTextTests {
         #expect(ExifText.ascii(titleInGBK) == title)
         #expect(ExifText.ascii(Array("2021 ".utf8) + titleInGBK + [0, 0x41]) == "2021 " + title)
         #expect(ExifText.userComment([UInt8](repeating: 0, count: 8) + titleInGBK, bigEndian: true) == title)
+        // One character after digits, two after a Latin word (Python: "年".encode("gbk") == C4 EA).
+        #expect(ExifText.ascii(Array("2021".utf8) + [0xC4, 0xEA]) == "2021年")
+        #expect(ExifText.ascii(Array("Canon".utf8) + [0xCF, 0xE0, 0xBB, 0xFA]) == "Canon相机")
     }
 
     @Test("Latin-1 that is not paired high bytes stays Latin-1; a lone high byte at the end too")
     func latinIsNotMistakenForChinese() {
+        for word in ["Über", "Exposição", "Informações", "Ação", "São Paulo", "Crème brûlée"] {
+            let latin1 = word.unicodeScalars.map { UInt8($0.value) }
+            #expect(ExifText.ascii(latin1) == word)
+        }
         #expect(ExifText.ascii([0xDC, 0x62, 0x65, 0x72]) == "Über")
         #expect(ExifText.ascii([0x4E, 0x69, 0xF1, 0x6F]) == "Niño")
         #expect(ExifText.ascii(titleInGBK.dropLast()) == String(String.UnicodeScalarView(titleInGBK.dropLast().map { Unicode.Scalar($0) })))

@@ -49,12 +49,14 @@ struct HashingCopyTests {
         #expect(try HashingCopy.sha256(of: source.path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
-    /// /dev/full fails every write with ENOSPC, as a full disk does.
-    @Test func aFullDiskStopsTheCopyAndSaysItIsTheDestination() throws {
+    /// /dev/full fails every write with ENOSPC, as a full disk does. A photo-sized file takes
+    /// the one-thread path, a large one the pipeline.
+    @Test(arguments: [100_000, 2 * ring])
+    func aFullDiskStopsTheCopyAndSaysItIsTheDestination(size: Int) throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("source.bin")
-        try Self.bytes(2 * Self.ring).write(to: source)
+        try Self.bytes(size).write(to: source)
         let input = open(source.path, O_RDONLY)
         let output = open("/dev/full", O_WRONLY)
         try #require(input >= 0 && output >= 0)
@@ -103,5 +105,30 @@ extension HashingCopyTests {
         let copied = try HashingCopy.copy(source.path, into: folder.appendingPathComponent("staging"))
         #expect(copied.sha256 == Self.hex(data))
         #expect(try Data(contentsOf: copied.temporary) == data)
+    }
+}
+
+extension HashingCopyTests {
+    /// Whole aligned blocks go straight to disk; the tail switches the file to ordinary writes.
+    /// `direct: false` is the path a file system that refuses direct writes takes.
+    @Test(arguments: [true, false])
+    func directAndOrdinaryWritesLeaveTheSameBytes(direct: Bool) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("copy.bin").path
+        let output = try #require(DirectOutput.create(path, direct: direct))
+        #expect(output.isDirect == direct)
+        #expect(DirectOutput.create(path) == nil, "an existing file is never reused")
+
+        let data = try Self.bytes(Self.chunk + 100)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 4096)
+        defer { buffer.deallocate() }
+        data.copyBytes(to: buffer)
+        try output.write(UnsafeRawBufferPointer(rebasing: buffer[0..<Self.chunk]))
+        #expect(output.isDirect == direct)
+        try output.write(UnsafeRawBufferPointer(rebasing: buffer[Self.chunk...]))
+        #expect(!output.isDirect)
+        #expect(fsync(output.descriptor) == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == data)
     }
 }

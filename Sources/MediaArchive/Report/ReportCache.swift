@@ -11,7 +11,7 @@ import Darwin
 /// archive costs one `stat` per day instead of decoding every entry.
 ///
 /// Every catalogue write replaces a shard by a rename inside the day's folder, which moves the
-/// folder's modification time. File times are coarse (a write in the same clock tick as the
+/// folder's modification time (kept with its change time and inode, see `Modified`). File times are coarse (a write in the same clock tick as the
 /// tally would leave the time unchanged), so a day changed in the last seconds before it was
 /// tallied is not kept. A shard edited in place by hand, without a rename, is not noticed until
 /// the server restarts.
@@ -21,9 +21,16 @@ public final class ReportCache: Sendable {
         var tally: ReportTally
     }
 
+    /// The folder's identity and times. The modification time moves with every rename into
+    /// the folder; the change time also moves when a tool sets the modification time back
+    /// (a restore, rsync), and the inode when the folder is replaced.
     private struct Modified: Sendable, Equatable {
         var seconds: Int
         var nanoseconds: Int
+        var changedSeconds: Int
+        var changedNanoseconds: Int
+        var inode: UInt64
+        var device: UInt64
     }
 
     /// A change this recent is too close to trust the folder's time.
@@ -51,9 +58,13 @@ public final class ReportCache: Sendable {
         var info = stat()
         guard stat(folder.path, &info) == 0 else { return nil }
         #if canImport(Darwin)
-        return Modified(seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec)
+        return Modified(seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec,
+                        changedSeconds: info.st_ctimespec.tv_sec, changedNanoseconds: info.st_ctimespec.tv_nsec,
+                        inode: UInt64(info.st_ino), device: UInt64(bitPattern: Int64(info.st_dev)))
         #else
-        return Modified(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        return Modified(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+                        changedSeconds: info.st_ctim.tv_sec, changedNanoseconds: info.st_ctim.tv_nsec,
+                        inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
         #endif
     }
 }

@@ -16,7 +16,9 @@ struct ReportTally: Sendable, Equatable {
 
     var items = 0
     var byKind = CountyReport.KindCounts()
-    var videoSeconds = 0.0
+    /// In whole microseconds, so that the total is the same whatever order days and shards
+    /// are added in (floating-point sums are not).
+    var videoMicroseconds: Int64 = 0
     var failing = 0
     var warned = 0
     var lateItems = 0
@@ -36,7 +38,9 @@ struct ReportTally: Sendable, Equatable {
     mutating func add(_ entry: Fields, clock: IngestClock, deadline: CalendarDay) {
         items += 1
         byKind[entry.kind] += 1
-        if entry.kind == .video, let seconds = entry.durationSeconds { videoSeconds += seconds }
+        if entry.kind == .video, let seconds = entry.durationSeconds, seconds.isFinite {
+            videoMicroseconds += Int64((seconds * 1_000_000).rounded())
+        }
         if entry.verdict == .fail { failing += 1 }
         if !entry.warnings.isEmpty { warned += 1 }
         let stamp = Stamp(text: entry.ingestedAt, date: clock.instant(entry.ingestedAt))
@@ -47,7 +51,7 @@ struct ReportTally: Sendable, Equatable {
     mutating func merge(_ other: ReportTally) {
         items += other.items
         for kind in MediaKind.allCases { byKind[kind] += other.byKind[kind] }
-        videoSeconds += other.videoSeconds
+        videoMicroseconds += other.videoMicroseconds
         failing += other.failing
         warned += other.warned
         lateItems += other.lateItems
@@ -63,7 +67,7 @@ struct ReportTally: Sendable, Equatable {
     func report(for county: County) -> CountyReport {
         CountyReport(
             county: county.slug, name: county.name, items: items, byKind: byKind,
-            videoMinutes: (videoSeconds / 60 * 10).rounded() / 10,
+            videoMinutes: (Double(videoMicroseconds) / 1_000_000 / 60 * 10).rounded() / 10,
             failing: failing, warned: warned,
             firstIngest: first?.text, lastIngest: last?.text,
             deadline: items == 0 ? .nothingSubmitted : (lateItems == 0 ? .onTime : .late),

@@ -68,6 +68,10 @@ final class ChunkPipeline: @unchecked Sendable {
     /// handing each chunk afterwards to `sink` on a writer thread. Returns the number of bytes.
     static func run(input: Int32, sourcePath: String, sink: Sink? = nil,
                     consume: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
+        var info = stat()
+        if fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < chunkBytes {
+            return try runInline(input: input, sourcePath: sourcePath, sink: sink, consume: consume)
+        }
         let pipeline = ChunkPipeline()
         return try pipeline.run(input: input, sourcePath: sourcePath, sink: sink, consume: consume)
     }
@@ -110,32 +114,64 @@ final class ChunkPipeline: @unchecked Sendable {
         return total
     }
 
-    /// The reader: fills free slots in order, each to the full chunk (a short read is read on,
-    /// so every chunk but the last is whole, as direct writes need); ends the stream with a 0,
-    /// or -1 on a failure.
+    /// The reader: fills free slots in order, each to the full chunk (see `fill`); ends the
+    /// stream with a 0, or -1 on a failure.
     private func readAll(_ input: Int32, path: String) {
         var index = 0
         while true {
             free.wait()
             let slot = index % Self.slotCount
             var count = 0
-            while count < Self.chunkBytes, !stopped.load(ordering: .relaxed) {
-                let got = read(input, slots[slot].baseAddress! + count, Self.chunkBytes - count)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    let failure = AtomicFile.posixError("cannot read \(path)")
-                    readFailure.withLock { $0 = failure }
+            if !stopped.load(ordering: .relaxed) {
+                do {
+                    count = try Self.fill(slots[slot], from: input, path: path)
+                } catch {
+                    readFailure.withLock { $0 = error }
                     count = -1
-                    break
                 }
-                if got == 0 { break }
-                count += got
             }
-            if stopped.load(ordering: .relaxed) { count = 0 }
             counts[slot] = count
             readyToConsume.signal()
             if count <= 0 { return }
             index += 1
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; a short read is read on, so every chunk
+    /// but the last is whole, as direct writes need.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from input: Int32, path: String) throws -> Int {
+        var count = 0
+        while count < buffer.count {
+            let got = read(input, buffer.baseAddress! + count, buffer.count - count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.posixError("cannot read \(path)")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        return count
+    }
+
+    /// A file that fits in one chunk (most photos) is read, hashed and written on this thread:
+    /// starting two threads and a ring of buffers would cost more than it saves.
+    private static func runInline(input: Int32, sourcePath: String, sink: Sink?,
+                                  consume: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 4096)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while true { // once, unless the file has grown past one chunk since it was measured
+            let count: Int
+            do { count = try fill(buffer, from: input, path: sourcePath) } catch {
+                throw StreamError(side: .source, underlying: error)
+            }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            if count > 0 {
+                consume(chunk)
+                do { try sink?.write(chunk) } catch { throw StreamError(side: .destination, underlying: error) }
+                total += Int64(count)
+            }
+            if count < chunkBytes { return total }
         }
     }
 

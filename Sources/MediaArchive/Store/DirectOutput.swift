@@ -34,16 +34,19 @@ final class DirectOutput: @unchecked Sendable {
 
     private static let blockBytes = 4096
 
-    /// Creates `path` (which must not exist), direct where possible; nil with errno set otherwise.
-    static func create(_ path: String) -> DirectOutput? {
-        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
-        if let direct = directFlag {
-            let descriptor = open(path, flags | direct, 0o644)
-            if descriptor >= 0 { return DirectOutput(descriptor: descriptor, path: path, isDirect: true) }
-            guard errno == EINVAL else { return nil } // tmpfs and some others refuse O_DIRECT
+    /// Creates `path` (which must not exist), then asks for direct writes; a file system that
+    /// refuses them (fcntl fails) gets ordinary writes. (Asking in `open` instead would leave the
+    /// file created on such a file system while failing, so a retry would find it in the way.)
+    /// Nil with errno set when the file cannot be created. `direct: false` is for tests.
+    static func create(_ path: String, direct: Bool = true) -> DirectOutput? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        var isDirect = false
+        if direct, let flag = directFlag {
+            let flags = fcntl(descriptor, F_GETFL)
+            isDirect = flags >= 0 && fcntl(descriptor, F_SETFL, flags | flag) == 0
         }
-        let descriptor = open(path, flags, 0o644)
-        return descriptor >= 0 ? DirectOutput(descriptor: descriptor, path: path, isDirect: false) : nil
+        return DirectOutput(descriptor: descriptor, path: path, isDirect: isDirect)
     }
 
     private init(descriptor: Int32, path: String, isDirect: Bool) {

@@ -31,12 +31,15 @@ enum HashingCopy {
         var finished = false
         defer { if !finished { unlink(temporary.path) } }
 
-        let sink = ChunkPipeline.Sink(write: output.write,
-                                      written: { EarlyWriteback.start(output.descriptor, from: $0, count: $1) })
-        let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, into: sink)
-        guard fsync(output.descriptor) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
-        finished = true
-        return Copied(temporary: temporary, sha256: sha256, bytes: total)
+        // `output` closes its descriptor when it goes away: keep it until the fsync is done.
+        return try withExtendedLifetime(output) {
+            let sink = ChunkPipeline.Sink(write: output.write,
+                                          written: { EarlyWriteback.start(output.descriptor, from: $0, count: $1) })
+            let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, into: sink)
+            guard fsync(output.descriptor) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
+            finished = true
+            return Copied(temporary: temporary, sha256: sha256, bytes: total)
+        }
     }
 
     typealias StreamError = ChunkPipeline.StreamError
