@@ -12,16 +12,18 @@ public struct ServerAddress: Sendable {
     }
 }
 
-/// The whole web app over one archive.
-public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress()) -> some ApplicationProtocol {
+/// The whole web app over one archive. `reportCache` keeps the front page's figures per day
+/// (`ArchiveServerApp.run` fills it before the first visit).
+public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
+                             reportCache: ReportCache = ReportCache()) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(settings: settings),
+        router: buildRouter(settings: settings, reportCache: reportCache),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive")
     )
 }
 
 /// Every route, one controller per resource.
-public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext> {
+public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache()) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.addMiddleware { LanguageCookieMiddleware() }
@@ -31,7 +33,7 @@ public func buildRouter(settings: ArchiveSettings) -> Router<BasicRequestContext
     SearchController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
     // The gallery: counties, items, their files.
     let lookup = ItemLookup(catalog: Catalog(settings: settings), access: access)
-    CountiesController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    CountiesController<BasicRequestContext>(settings: settings, access: access, reportCache: reportCache).addRoutes(to: router)
     ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties).addRoutes(to: router)
     MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
     ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)

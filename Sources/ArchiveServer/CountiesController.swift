@@ -8,8 +8,9 @@ import MediaArchive
 struct CountiesController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
-    /// Days tallied by earlier visits: after the first, the page reads only the days that changed.
-    let reportCache = ReportCache()
+    /// Days tallied by earlier visits (or by the warm-up at start): the page reads only the days
+    /// that changed since.
+    let reportCache: ReportCache
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: page)

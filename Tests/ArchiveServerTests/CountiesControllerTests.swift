@@ -104,3 +104,38 @@ struct CountiesControllerTests {
         }
     }
 }
+
+extension CountiesControllerTests {
+    /// `serve` tallies the catalogue before the first visit; the page then answers from what
+    /// was tallied. Emptying the shards in place (the day folders unchanged) shows which it used.
+    @Test func theWarmUpAtStartIsWhatTheFirstVisitShows() async throws {
+        let archive = try GalleryArchive(deadline: CalendarDay(2999, 12, 31))
+        let dayFolders = FileManager.default.enumerator(at: archive.settings.root, includingPropertiesForKeys: nil)?
+            .allObjects.compactMap { $0 as? URL }
+            .filter { $0.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent == "days" } ?? []
+        try #require(!dayFolders.isEmpty)
+        // As if the catalogue had last changed an hour ago: a day changed just now is never kept.
+        for folder in dayFolders {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: folder.path)
+        }
+
+        let cache = ReportCache()
+        ArchiveServerApp.warmUp(cache, settings: archive.settings)
+        #expect(cache.keptDays == dayFolders.count)
+
+        for folder in dayFolders {
+            for shard in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
+                let handle = try FileHandle(forWritingTo: shard)
+                try handle.truncate(atOffset: 0)
+                try handle.write(contentsOf: Data("[]\n".utf8))
+                try handle.close()
+            }
+        }
+        try await buildApplication(settings: archive.settings, reportCache: cache).test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
+                let qingfeng = try #require(Self.row(of: "清丰县", in: String(buffer: response.body)))
+                #expect(Self.cells(qingfeng).prefix(2) == ["清丰县", "4"])
+            }
+        }
+    }
+}

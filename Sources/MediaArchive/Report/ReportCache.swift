@@ -37,6 +37,9 @@ public final class ReportCache: Sendable {
     private static let settleSeconds = 2
 
     private let days = Mutex<[String: Kept]>([:])
+    /// Reports over this cache run one at a time: a visit during the warm-up at start waits for
+    /// it and then reads the kept days, instead of reading every day beside it on the same cores.
+    private let oneReportAtATime = NSLock()
 
     public init() {}
 
@@ -52,7 +55,14 @@ public final class ReportCache: Sendable {
         return tally
     }
 
-    var count: Int { days.withLock { $0.count } }
+    func oneAtATime<Result>(_ report: () throws -> Result) rethrows -> Result {
+        oneReportAtATime.lock()
+        defer { oneReportAtATime.unlock() }
+        return try report()
+    }
+
+    /// How many days are kept.
+    public var keptDays: Int { days.withLock { $0.count } }
 
     private static func modified(_ folder: URL) -> Modified? {
         var info = stat()

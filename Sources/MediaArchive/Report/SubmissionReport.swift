@@ -15,6 +15,11 @@ public struct SubmissionReport: Sendable {
     /// One line per county of the registry, including those that have handed in nothing.
     /// Each day of each county is tallied on its own, on all cores, then the days are added up.
     public func counties() throws -> [CountyReport] {
+        guard let cache else { return try tallyCounties() }
+        return try cache.oneAtATime { try tallyCounties() }
+    }
+
+    private func tallyCounties() throws -> [CountyReport] {
         let counties = settings.counties.counties
         var work: [(county: Int, catalog: CountyCatalog, day: CalendarDay)] = []
         for (index, county) in counties.enumerated() {
