@@ -58,12 +58,13 @@ struct HashingCopyTests {
         let source = folder.appendingPathComponent("source.bin")
         try Self.bytes(size).write(to: source)
         let input = open(source.path, O_RDONLY)
-        let output = open("/dev/full", O_WRONLY)
-        try #require(input >= 0 && output >= 0)
-        defer { close(input); close(output) }
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(input >= 0 && descriptor >= 0)
+        let output = DirectOutput(adopting: descriptor, path: "/dev/full")
+        defer { close(input) }
 
         #expect {
-            _ = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, to: output, destinationPath: "/dev/full")
+            _ = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, into: output)
         } throws: { error in
             let failure = error as? HashingCopy.StreamError
             return failure?.side == .destination && failure?.description.contains("/dev/full") == true
@@ -75,12 +76,12 @@ struct HashingCopyTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = open(folder.path, O_RDONLY)
-        let output = open(folder.appendingPathComponent("copy.bin").path, O_WRONLY | O_CREAT, 0o644)
-        try #require(input >= 0 && output >= 0)
-        defer { close(input); close(output) }
+        let output = try #require(DirectOutput.create(folder.appendingPathComponent("copy.bin").path))
+        try #require(input >= 0)
+        defer { close(input) }
 
         #expect {
-            _ = try HashingCopy.hashAndCopy(from: input, sourcePath: folder.path, to: output, destinationPath: "copy.bin")
+            _ = try HashingCopy.hashAndCopy(from: input, sourcePath: folder.path, into: output)
         } throws: { error in
             let failure = error as? HashingCopy.StreamError
             return failure?.side == .source && failure?.description.contains(folder.path) == true

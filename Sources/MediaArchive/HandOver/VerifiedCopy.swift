@@ -36,24 +36,24 @@ enum VerifiedCopy {
 
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(UUID().uuidString).part")
-        let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw .destination(message("cannot create a file in", folder)) }
-        var placed = false
-        defer {
-            close(output)
-            if !placed { unlink(temporary.path) }
+        guard let output = DirectOutput.create(temporary.path, direct: false) else {
+            throw .destination(message("cannot create a file in", folder))
         }
+        var placed = false
+        defer { if !placed { unlink(temporary.path) } }
 
         let actual: String, total: Int64
         do {
-            (actual, total) = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, to: output, destinationPath: temporary.path)
+            (actual, total) = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, into: output)
         } catch let failure as HashingCopy.StreamError {
             throw failure.side == .source ? .source("\(failure)") : .destination("\(failure)")
         } catch {
             throw .destination("\(error)")
         }
         guard actual == expectedSHA256 else { return .corrupt(actualSHA256: actual) }
-        guard fsync(output) == 0 else { throw .destination(message("cannot save", destination)) }
+        guard withExtendedLifetime(output, { fsync(output.descriptor) }) == 0 else {
+            throw .destination(message("cannot save", destination))
+        }
         try place(temporary, at: destination)
         placed = true
         return .copied(bytes: total)

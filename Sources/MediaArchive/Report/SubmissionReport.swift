@@ -37,8 +37,9 @@ public struct SubmissionReport: Sendable {
                 return try batch.map { item in
                     let count = { try item.catalog.reportTally(on: item.day, clock: clock, deadline: deadline) }
                     guard let cache else { return (item.county, try count()) }
-                    let key = "\(zone.identifier) \(deadline) \(item.catalog.folder.dayFolder(item.day).path)"
-                    return (item.county, try cache.tally(key: key, folder: item.catalog.folder.dayFolder(item.day), count: count))
+                    let folder = item.catalog.folder.dayFolder(item.day)
+                    let key = "\(zone.identifier) \(deadline) \(folder.path)"
+                    return (item.county, try cache.tally(key: key, folder: folder, count: count))
                 }
             }
         }

@@ -37,7 +37,8 @@ final class DirectOutput: @unchecked Sendable {
     /// Creates `path` (which must not exist), then asks for direct writes; a file system that
     /// refuses them (fcntl fails) gets ordinary writes. (Asking in `open` instead would leave the
     /// file created on such a file system while failing, so a retry would find it in the way.)
-    /// Nil with errno set when the file cannot be created. `direct: false` is for tests.
+    /// Nil with errno set when the file cannot be created. `direct: false` gives ordinary
+    /// writes (export, to sticks that do better with the page cache's write-behind).
     static func create(_ path: String, direct: Bool = true) -> DirectOutput? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
@@ -47,6 +48,11 @@ final class DirectOutput: @unchecked Sendable {
             isDirect = flags >= 0 && fcntl(descriptor, F_SETFL, flags | flag) == 0
         }
         return DirectOutput(descriptor: descriptor, path: path, isDirect: isDirect)
+    }
+
+    /// Takes over an open descriptor (closed when this goes away), with ordinary writes.
+    convenience init(adopting descriptor: Int32, path: String) {
+        self.init(descriptor: descriptor, path: path, isDirect: false)
     }
 
     private init(descriptor: Int32, path: String, isDirect: Bool) {

@@ -33,9 +33,7 @@ enum HashingCopy {
 
         // `output` closes its descriptor when it goes away: keep it until the fsync is done.
         return try withExtendedLifetime(output) {
-            let sink = ChunkPipeline.Sink(write: output.write,
-                                          written: { EarlyWriteback.start(output.descriptor, from: $0, count: $1) })
-            let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, into: sink)
+            let (sha256, total) = try hashAndCopy(from: input, sourcePath: source, into: output)
             guard fsync(output.descriptor) == 0 else { throw AtomicFile.posixError("cannot save \(temporary.path)") }
             finished = true
             return Copied(temporary: temporary, sha256: sha256, bytes: total)
@@ -44,21 +42,15 @@ enum HashingCopy {
 
     typealias StreamError = ChunkPipeline.StreamError
 
-    /// Copies `input` to `output` while hashing it, in one pass (for `export`): the bytes are read
-    /// once, hashed on this thread and written on another, and their writeback to disk starts as
-    /// they are written, so the caller's fsync has little left to do. Does not fsync.
-    static func hashAndCopy(from input: Int32, sourcePath: String, to output: Int32,
-                            destinationPath: String) throws -> (sha256: String, bytes: Int64) {
-        let sink = ChunkPipeline.Sink(write: { try writeAll(output, $0, path: destinationPath) },
-                                      written: { EarlyWriteback.start(output, from: $0, count: $1) })
-        return try hashAndCopy(from: input, sourcePath: sourcePath, into: sink)
-    }
-
-    /// The one pass: read on one thread, hashed on this one, handed to `sink` on a third
-    /// (see `ChunkPipeline`).
-    private static func hashAndCopy(from input: Int32, sourcePath: String,
-                                    into sink: ChunkPipeline.Sink) throws -> (sha256: String, bytes: Int64) {
+    /// Copies `input` to `output` while hashing it, in one pass: read on one thread, hashed on
+    /// this one, written on a third (see `ChunkPipeline`), with the writeback of what is written
+    /// through the page cache started as it goes, so the caller's fsync has little left to do.
+    /// Does not fsync.
+    static func hashAndCopy(from input: Int32, sourcePath: String,
+                            into output: DirectOutput) throws -> (sha256: String, bytes: Int64) {
         var hasher = SHA256()
+        let sink = ChunkPipeline.Sink(write: output.write,
+                                      written: { EarlyWriteback.start(output.descriptor, from: $0, count: $1) })
         let total = try ChunkPipeline.run(input: input, sourcePath: sourcePath, sink: sink) {
             hasher.update(bufferPointer: $0)
         }
@@ -91,18 +83,6 @@ enum HashingCopy {
         // fsync through a read-only descriptor still flushes the file's data on Linux and macOS.
         guard !makeDurable || fsync(input) == 0 else { throw AtomicFile.posixError("cannot save \(path)") }
         return (hex(hasher.finalize()), total)
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ chunk: UnsafeRawBufferPointer, path: String) throws {
-        var offset = 0
-        while offset < chunk.count {
-            let written = write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFile.posixError("cannot write \(path)")
-            }
-            offset += written
-        }
     }
 
     static func hex(_ digest: SHA256.Digest) -> String {

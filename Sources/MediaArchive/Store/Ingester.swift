@@ -72,8 +72,11 @@ public struct Ingester: Sendable {
             defer { if let stagedCopy { try? FileManager.default.removeItem(at: stagedCopy) } }
             receipt.sha256 = copied.sha256
 
-            let signature = FileSignature.read(path: copied.temporary.path)
-            let prefix = (try? FileHandle(forReadingFrom: copied.temporary).read(upToCount: FileSignature.prefixLength)) ?? nil
+            // The copy's first bytes, read once: its signature and the extension come from them.
+            let handle = try? FileHandle(forReadingFrom: copied.temporary)
+            let prefix = handle.map { (try? $0.read(upToCount: FileSignature.prefixLength)) ?? Data() }
+            try? handle?.close()
+            let signature = prefix.map(FileSignature.classify) ?? .other
             let ext = StoredExtension.forFile(format: inspected.check.format, kind: inspected.check.kind, signature: signature,
                                               originalPath: source.originalName, prefix: prefix ?? Data())
             let objectPath = folder.objectPath(sha256: copied.sha256, extension: ext)
