@@ -32,6 +32,28 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# libheif 1.15 (Debian 12's own) cannot open the HEIC photos iOS 18 writes ("Metadata not
+# correctly assigned to image"); 1.17 and later can. Debian ships 1.19 in bookworm-backports, so
+# where the installed libheif is older, add that suite to apt's sources (it is never preferred
+# over the release: apt takes from it only what is named with -t) and take exactly these three
+# packages from it. Nothing else on the machine comes from backports.
+heif_backports=(libheif1 libheif-dev libheif-plugin-libde265)
+heif_version=$(dpkg-query -W -f='${Version}' libheif1 2>/dev/null || true)
+if [ -r /etc/os-release ] && grep -q '^VERSION_CODENAME=bookworm' /etc/os-release \
+   && { [ -z "$heif_version" ] || dpkg --compare-versions "$heif_version" lt 1.17; }; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "Adding Debian's bookworm-backports suite to apt's sources (for libheif >= 1.17 only)" >&2
+    printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      | $sudo tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null
+  fi
+  echo "Installing libheif from bookworm-backports (${heif_version:-none} is too old for iOS 18 HEIC): ${heif_backports[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    -t bookworm-backports "${heif_backports[@]}" >/dev/null
+fi
+
 # Python packages the tests use: bagit (Library of Congress) checks exported bags
 # independently; selenium drives Chromium in the browser test. Debian 12 packages neither in a
 # usable version, and its system Python refuses a plain pip install, so try the active Python
