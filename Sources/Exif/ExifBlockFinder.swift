@@ -104,8 +104,18 @@ struct ExifBlockFinder {
 
     /// A HEIF "Exif" item starts with a 4-byte big-endian offset from its end to the TIFF header
     /// (ISO/IEC 23008-12 A.2.1); some writers also put "Exif\0\0" there.
+    ///
+    /// libheif refuses some files whose boxes are sound (1.15 refuses every iOS 18 photo, whose
+    /// EXIF item also describes its gain map); their EXIF item is then taken from the boxes.
     static func heif(path: String) throws -> Found {
-        let image = try HEIFFile(path: path).primaryImage()
+        let image: HEIFImageHandle
+        do {
+            image = try HEIFFile(path: path).primaryImage()
+        } catch let refusal {
+            // When the boxes are damaged too, libheif's words say best what is wrong.
+            guard let boxes = try? HEIFBoxes.read(path: path) else { throw refusal }
+            return boxes.exifItem.map(fromHEIFExifItem) ?? Found()
+        }
         guard let item = image.exifItems().first else { return Found() }
         return fromHEIFExifItem(item)
     }
