@@ -3,7 +3,7 @@
 
 BINARY := .build/release/media-archive
 
-.PHONY: demo test deps build
+.PHONY: demo test deps build deb install-test
 
 ## Build, check the bundled sample hand-in against the 3-minute rule, then ingest it into a
 ## demo archive (.build/demo-archive) and serve it: gallery, self-check and ingest pages.
@@ -25,3 +25,13 @@ build: deps
 
 deps:
 	@scripts/install-deps.sh
+
+## The Debian package: .build/deb/media-archive_<version>_amd64.deb (release binary, systemd
+## units, /etc/default/media-archive; Depends from dpkg-shlibdeps). See docs/running-for-the-bureau.md.
+deb: build
+	scripts/make-deb
+
+## Installs that package on a clean Debian 12 root (debootstrap, cached in .build/install-test)
+## and runs check and serve there. Needs root.
+install-test: deb
+	scripts/install-test

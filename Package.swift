@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        // /metrics (issue 13): Prometheus text over the swift-metrics API Hummingbird reports through.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
@@ -43,6 +46,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Only its streaming MultipartParser: uploads go to disk part by part.
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(

@@ -12,6 +12,8 @@ packages=(
   python3-pip                                                    # installs bagit and selenium
   chromium chromium-driver                                       # the real-browser test
   wrk                                                            # bench/serve-load
+  dpkg-dev debootstrap curl                                      # make deb (dpkg-shlibdeps), scripts/install-test
+  rsync hyperfine                                                # bench/backup-vs-rsync
 )
 
 missing=()

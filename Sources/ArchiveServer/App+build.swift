@@ -15,19 +15,21 @@ public struct ServerAddress: Sendable {
 /// The whole web app over one archive. `reportCache` keeps the front page's figures per day
 /// (`ArchiveServerApp.run` fills it before the first visit).
 public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
-                             reportCache: ReportCache = ReportCache()) -> some ApplicationProtocol {
+                             reportCache: ReportCache = ReportCache(), metrics: ServiceMetrics = ServiceMetrics()) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(settings: settings, reportCache: reportCache),
+        router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive")
     )
 }
 
 /// Every route, one controller per resource.
-public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache()) -> Router<BasicRequestContext> {
+public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache(),
+                        metrics: ServiceMetrics = ServiceMetrics()) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
+    router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
     router.addMiddleware { LanguageCookieMiddleware() }
-    CheckController<BasicRequestContext>(policy: settings.policy).addRoutes(to: router)
+    CheckController<BasicRequestContext>(policy: settings.policy, metrics: metrics).addRoutes(to: router)
     let access = Access(settings: settings)
     AccessController<BasicRequestContext>(access: access).addRoutes(to: router)
     SearchController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
@@ -37,6 +39,9 @@ public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = Re
     ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties).addRoutes(to: router)
     MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
     ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
-    IngestController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    IngestController<BasicRequestContext>(settings: settings, access: access, metrics: metrics).addRoutes(to: router)
+    // Service routes (issue 13): plain JSON, no token, nothing about the archive's contents.
+    HealthController<BasicRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)
+    MetricsController<BasicRequestContext>(metrics: metrics).addRoutes(to: router)
     return router
 }

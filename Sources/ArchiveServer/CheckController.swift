@@ -9,11 +9,13 @@ import NIOPosix
 /// whatever happens.
 struct CheckController<Context: RequestContext>: Sendable {
     let policy: SubmissionPolicy
+    let metrics: ServiceMetrics
     /// The page depends only on the policy and the language: each language's is built once.
     private let pages: [Language: String]
 
-    init(policy: SubmissionPolicy) {
+    init(policy: SubmissionPolicy, metrics: ServiceMetrics = ServiceMetrics()) {
         self.policy = policy
+        self.metrics = metrics
         pages = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, CheckPage.html(policy: policy, language: $0)) })
     }
 
@@ -39,6 +41,7 @@ struct CheckController<Context: RequestContext>: Sendable {
             let thumbnail = wantsThumbnail && result.verdict != .error ? try? ThumbnailMaker().thumbnail(path: path) : nil
             return (result, thumbnail)
         }
+        metrics.verdict(checked.0.verdict, source: "check")
         // Still messages after renaming: the sentences are written out in the reader's language last.
         let named = checked.0.renamed(from: path, to: upload.originalName)
         let language = PageLanguage.ofAPI(request)

@@ -10,6 +10,7 @@ import NIOPosix
 struct IngestController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
+    var metrics = ServiceMetrics()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/ingest", use: page)
@@ -30,7 +31,7 @@ struct IngestController<Context: RequestContext>: Sendable {
 
     @Sendable func ingest(_ request: Request, context: Context) async throws -> Response {
         // Before a byte of the body is read: a refused upload costs nothing.
-        _ = try await access.requireRole(.clerk, request)
+        let clerk = try await access.requireRole(.clerk, request)
         let ingester = Ingester(settings: settings, county: try county(request),
                                 acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true")
         // Creating the folder and sweeping abandoned uploads out of it are blocking file calls.
@@ -49,6 +50,8 @@ struct IngestController<Context: RequestContext>: Sendable {
                 receipts.append(ingester.refusedUpload(originalName: name, reason: .uploadTooLarge(limitBytes: settings.policy.maxFileBytes)))
             }
         }
+        metrics.record(receipts, root: settings.root)
+        await IngestAudit.record(receipts, by: clerk, settings: settings, logger: context.logger)
         return try JSONResponse.encode(receipts, in: PageLanguage.ofAPI(request))
     }
 

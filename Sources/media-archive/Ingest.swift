@@ -38,12 +38,13 @@ extension MediaArchiveCommand {
                 throw failArchive(error)
             }
             Terminal.standardError.endProgress(shown: progress != nil)
+            let logged = AuditRecording.record(receipts, settings: settings)
             if options.json {
                 try JSONOutput.print(receipts)
             } else {
                 print(IngestTable.render(receipts, colours: Terminal.standardOutput.usesColour))
             }
-            if receipts.contains(where: { $0.status == .rejected && $0.verdict == .error }) { throw ExitCode(2) }
+            if !logged || receipts.contains(where: { $0.status == .rejected && $0.verdict == .error }) { throw ExitCode(2) }
             if receipts.contains(where: { $0.status == .rejected }) { throw ExitCode(1) }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MediaArchive
 
 @main
 struct MediaArchiveCommand: AsyncParsableCommand {
@@ -9,7 +10,9 @@ struct MediaArchiveCommand: AsyncParsableCommand {
             Exit codes: 0 all pass, 1 a policy failure, 2 a file that could not be read \
             (2 wins over 1), 64 a usage error.
             """,
+        version: ArchiveVersion.current,
         subcommands: [Check.self, Inspect.self, Thumbnail.self, Ingest.self, Search.self, Show.self, Verify.self,
-                      Report.self, Export.self, Counties.self, Serve.self, Token.self]
+                      Report.self, Export.self, Counties.self, Serve.self, Token.self,
+                      Audit.self, Backup.self, Restore.self]
     )
 }

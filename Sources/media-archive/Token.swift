@@ -32,6 +32,7 @@ extension MediaArchiveCommand {
                 } catch {
                     throw Token.fail(error)
                 }
+                guard AuditRecording.record(.tokenCreated, token: issued.token, options: options) else { throw ExitCode(2) }
                 if options.json {
                     try JSONOutput.print(["id": issued.token.id, "role": issued.token.role.rawValue,
                                           "name": issued.token.name, "createdAt": issued.token.createdAtText,
@@ -90,6 +91,7 @@ extension MediaArchiveCommand {
                 } catch {
                     throw Token.fail(error)
                 }
+                guard AuditRecording.record(.tokenRevoked, token: revoked, options: options) else { throw ExitCode(2) }
                 if options.json {
                     try JSONOutput.print(["id": revoked.id, "role": revoked.role.rawValue, "name": revoked.name,
                                           "createdAt": revoked.createdAtText])
