@@ -10,6 +10,7 @@ struct MediaArchiveCommand: AsyncParsableCommand {
             (2 wins over 1), 64 a usage error.
             """,
         subcommands: [Check.self, Inspect.self, Thumbnail.self, Ingest.self, Search.self, Show.self, Verify.self,
-                      Report.self, Export.self, Counties.self, Serve.self, Token.self]
+                      Report.self, Export.self, Counties.self, Serve.self, Token.self,
+                      RoundCommand.self, Status.self]
     )
 }

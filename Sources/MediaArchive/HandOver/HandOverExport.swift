@@ -56,20 +56,22 @@ public struct HandOverExport: Sendable {
         var items: [ExportManifest.Item] = []
         var problems: [ExportProblem] = []
         var bytes: Int64 = 0
-        for entry in entries {
+        // A media report handed in as a link has no file: it goes into links.csv instead.
+        for entry in entries where entry.kind != .link {
+            let stored = entry.object ?? ""
             func problem(_ kind: ExportProblem.Kind, _ message: String) {
-                problems.append(ExportProblem(sha256: entry.sha256, object: entry.object,
+                problems.append(ExportProblem(sha256: entry.sha256, object: stored,
                                               originalName: entry.originalNames.first, problem: kind, message: message))
             }
             let object: URL
             do {
-                object = try folder.resolve(entry.object)
+                object = try folder.resolve(stored)
             } catch {
                 problem(.unsafe, "the catalogue's path for this item points outside the county's folder; run `media-archive verify`")
                 continue
             }
             guard FileManager.default.fileExists(atPath: object.path) else {
-                problem(.missing, "the stored file \(entry.object) is missing; run `media-archive verify` and ask the county for the file again")
+                problem(.missing, "the stored file \(stored) is missing; run `media-archive verify` and ask the county for the file again")
                 continue
             }
             let name = naming.name(for: entry)
@@ -79,7 +81,7 @@ public struct HandOverExport: Sendable {
                     bytes += count
                     items.append(ExportManifest.Item(file: payloadPrefix + name, entry: entry))
                 case .corrupt(let actual):
-                    problem(.corrupt, "the stored file \(entry.object) is damaged (its SHA-256 is now \(actual.prefix(12))…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
+                    problem(.corrupt, "the stored file \(stored) is damaged (its SHA-256 is now \(actual.prefix(12))…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
                 }
             } catch .source(let message) {
                 problem(.unreadable, "\(message); it was not exported")
