@@ -13,6 +13,10 @@ public enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAnArchive(path: String)
     /// The export folder cannot be used or written (exists with files, not a folder, disk full …).
     case exportDestination(path: String, reason: Message)
+    /// `--round` names no round of the archive.
+    case unknownRound(String, known: [String])
+    /// `round create` for an id that already has a file.
+    case roundExists(String)
 
     /// In English, for logs and for callers that do not choose a language.
     public var description: String { text(in: .en) }

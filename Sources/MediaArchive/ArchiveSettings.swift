@@ -5,6 +5,15 @@ public struct ArchiveSettings: Sendable {
     public var root: URL
     public var policy: SubmissionPolicy
     public var counties: CountyRegistry
+    /// The science weeks the archive knows (`rounds/`, or the policy's one week).
+    public var rounds: RoundRegistry
+
+    public init(root: URL, policy: SubmissionPolicy, counties: CountyRegistry, rounds: RoundRegistry? = nil) {
+        self.root = root
+        self.policy = policy
+        self.counties = counties
+        self.rounds = rounds ?? .fromPolicy(policy)
+    }
 
     /// The archive root: `--archive DIR`, else `$MEDIA_ARCHIVE`, else `./Archive`.
     public static func root(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -35,6 +44,7 @@ public struct ArchiveSettings: Sendable {
         let counties = FileManager.default.fileExists(atPath: countiesURL.path)
             ? try CountyRegistry.load(from: countiesURL)
             : .puyang
-        return ArchiveSettings(root: root, policy: policy, counties: counties)
+        return ArchiveSettings(root: root, policy: policy, counties: counties,
+                               rounds: try RoundRegistry.load(root: root, policy: policy))
     }
 }

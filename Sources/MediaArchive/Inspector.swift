@@ -28,7 +28,7 @@ public struct Inspector: Sendable {
             addPhotoMetadata(path: path, into: &result)
         case .video, .audio:
             if let report { addVideoMetadata(report, into: &result) }
-        case .document, .unknown:
+        case .document, .unknown, .link:
             break
         }
         // The picture's own size is the real one; EXIF's PixelXDimension is often stale after editing.

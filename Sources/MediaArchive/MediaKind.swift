@@ -1,6 +1,8 @@
 /// What a submitted file is, decided from its content.
 public enum MediaKind: String, Sendable, Codable, CaseIterable {
     case video, audio, photo, document, unknown
+    /// A media report handed in as the address of an online article: an entry with no stored file.
+    case link
 }
 
 /// The outcome of checking one file.

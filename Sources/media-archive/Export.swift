@@ -36,6 +36,9 @@ extension MediaArchiveCommand {
         @Flag(help: "Write a BagIt 1.0 bag (RFC 8493).")
         var bagit = false
 
+        @Option(help: "Only this round's items (see `media-archive round list`). Default: every round.")
+        var round: String?
+
         func validate() throws {
             let first = try parseDay(from, flag: "--from")
             let last = try parseDay(until, flag: "--until")
@@ -46,12 +49,15 @@ extension MediaArchiveCommand {
 
         func run() throws {
             let settings = try options.loadExistingArchive()
-            let export = HandOverExport(
+            var export = HandOverExport(
                 settings: settings, county: try settings.county(county),
                 destination: URL(fileURLWithPath: destination, isDirectory: true),
                 from: try parseDay(from, flag: "--from"), until: try parseDay(until, flag: "--until"), bagIt: bagit)
             let result: ExportResult
-            do { result = try export.run() } catch { throw failArchive(error) }
+            do {
+                if let round { export.round = try settings.round(round).id }
+                result = try export.run()
+            } catch { throw failArchive(error) }
 
             for problem in result.problems {
                 Terminal.standardError.error("\(problem.originalName ?? problem.sha256) (\(problem.sha256.prefix(12))): \(Wording.forReader.exportProblem(problem))")

@@ -17,23 +17,56 @@ extension MediaArchiveCommand {
         @Option(help: "The county: slug, Chinese name or code (see `media-archive counties`).")
         var county: String
 
+        @Option(help: "The round handed in for (see `media-archive round list`). Default: the current round.")
+        var round: String?
+
+        @Option(name: .customLong("as"), help: "The part: \(Part.allCases.map(\.rawValue).joined(separator: ", ")). Default: told from kind and name.")
+        var part: Part?
+
         @Flag(help: "Store files that fail the policy too, with verdict fail.")
         var acceptFailing = false
+
+        @Option(help: "A media report that is an online article: its address (with --title; no files).")
+        var url: String?
+        @Option(help: "The article's title (with --url).") var title: String?
+        @Option(help: "Who published it (with --url).") var outlet: String?
+        @Option(help: "The day it was published, YYYY-MM-DD (with --url).") var published: String?
 
         @Argument(help: "Files or folders to ingest.")
         var paths: [String] = []
 
         func validate() throws {
-            if paths.isEmpty { throw ValidationError(Wording.forReader.noPaths(.ingest)) }
+            if url == nil {
+                if paths.isEmpty { throw ValidationError(Wording.forReader.noPaths(.ingest)) }
+                if title != nil || outlet != nil || published != nil {
+                    throw ValidationError("--title, --outlet and --published describe a link: give its --url too")
+                }
+            } else {
+                if !paths.isEmpty { throw ValidationError("give either --url (a link) or files, not both") }
+                if title?.isEmpty ?? true { throw ValidationError("a link needs its --title (the article's headline)") }
+                if let part, part != .mediaReport { throw ValidationError("a link is a media report: use --as media-report or leave --as out") }
+            }
         }
 
         func run() throws {
             let settings = try options.loadSettings()
-            let ingester = Ingester(settings: settings, county: try settings.county(county), acceptFailing: acceptFailing)
-            let progress = Terminal.standardError.progressReporter(label: Wording.forReader.ingesting)
             let receipts: [IngestReceipt]
+            var progress: (@Sendable (Int, Int) -> Void)? = nil
             do {
-                receipts = try ingester.ingest(paths: paths, progress: progress)
+                let ingester = Ingester(settings: settings, county: try settings.county(county), round: try settings.round(round),
+                                        part: part, acceptFailing: acceptFailing)
+                if let url {
+                    guard let link = MediaReportLink(url: url, title: title ?? "", outlet: outlet,
+                                                     published: try parseDay(published, flag: "--published")) else {
+                        throw ValidationError("\"\(url)\" is not a web address: give the article's full http:// or https:// address")
+                    }
+                    receipts = [try ingester.ingest(link: link)]
+                } else {
+                    progress = Terminal.standardError.progressReporter(label: Wording.forReader.ingesting)
+                    receipts = try ingester.ingest(paths: paths, progress: progress)
+                }
+            } catch let error as ValidationError {
+                throw error
             } catch {
                 throw failArchive(error)
             }

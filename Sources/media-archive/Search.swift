@@ -18,6 +18,9 @@ extension MediaArchiveCommand {
         @Option(name: .long, help: "pass or fail.") var verdict: Verdict?
         @Option(name: .long, help: "Part of the camera's make or model.") var camera: String?
         @Option(name: .long, help: "Part of an original name, title or description.") var text: String?
+        @Option(name: .long, help: "A round's id (see `media-archive round list`). Default: every round.") var round: String?
+        @Option(name: .customLong("as"), help: "A part of the hand-in: key-projects, open-institutions, summary, photo, video, media-report or other.")
+        var part: Part?
 
         func run() throws {
             let settings = try options.loadExistingArchive()
@@ -29,6 +32,13 @@ extension MediaArchiveCommand {
             query.verdict = verdict
             query.camera = camera
             query.text = text
+            query.part = part
+            if let round {
+                guard settings.rounds.round(id: round) != nil else {
+                    throw failArchive(ArchiveError.unknownRound(round, known: settings.rounds.rounds.map(\.id)))
+                }
+                query.round = round
+            }
             do {
                 if options.json {
                     // Entries as stored, one per line: no decoding and re-encoding of thousands.
@@ -73,6 +83,7 @@ extension MediaArchiveCommand {
 
 extension MediaKind: ExpressibleByArgument {}
 extension Verdict: ExpressibleByArgument {}
+extension Part: ExpressibleByArgument {}
 
 enum EntryTable {
     static func render(_ entries: [CatalogEntry], counties: CountyRegistry, words: Wording = .forReader) -> String {
@@ -96,7 +107,7 @@ enum EntryText {
             (.county, countyName), (.kind, words.kind(entry.kind) + (entry.format.map { " (\($0))" } ?? "")),
             (.verdict, ([words.verdict(entry.verdict)] + entry.reasons(in: words.language)).joined(separator: " — ")),
             (.names, entry.originalNames.joined(separator: ", ")), (.bytes, "\(entry.bytes)"),
-            (.object, entry.object), (.thumbnail, entry.thumbnail ?? words.none), (.ingested, entry.ingestedAt),
+            (.object, entry.object ?? entry.url ?? words.none), (.thumbnail, entry.thumbnail ?? words.none), (.ingested, entry.ingestedAt),
             (.captured, entry.capturedAt.map { "\($0) (\(entry.capturedAtSource))" } ?? words.unknown),
         ]
         if let duration = entry.durationSeconds { lines.append((.length, DurationText.clock(duration))) }

@@ -62,7 +62,7 @@ struct HandOverExportTests {
             let entry = try #require(item["entry"] as? [String: Any])
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
             #expect(result.exported.contains(ExportedFile(sha256: entry["sha256"] as? String ?? "", file: file)))
-            #expect(entry["schemaVersion"] as? Int == 1)
+            #expect(entry["schemaVersion"] as? Int == CatalogEntry.currentSchemaVersion)
             #expect(entry["originalNames"] is [String])
         }
 
@@ -116,7 +116,7 @@ struct HandOverExportTests {
         let victim = try #require(try archive.entries("hualong").first { $0.kind == .document })
         try archive.damageObject(of: victim)
         let missing = try #require(try archive.entries("hualong").first { $0.kind == .photo })
-        try FileManager.default.removeItem(at: archive.root.appendingPathComponent(missing.object))
+        try FileManager.default.removeItem(at: archive.root.appendingPathComponent(missing.object!))
 
         let (result, folder) = try export(archive)
         #expect(result.files == 3)

@@ -35,6 +35,7 @@ struct MessageTests {
         .tokenMissing, .tokenInvalid, .bearerExpected, .roleRequired(.clerk, tokenName: "阅览室", tokenRole: .archivist),
         .uploadMalformed, .uploadHasNoBoundary, .uploadHasNoFile(field: "file"), .uploadNeedsFileName,
         .uploadNotAForm(field: "file"), .uploadCutShort,
+        .handIn(.partNotTold(name: "材料.docx")), .handIn(.formNotRead(reason: "a scan")), .handIn(.formRead(records: 2)),
         .untranslated("libexif: corrupt maker note"),
     ]
 
@@ -94,13 +95,19 @@ struct MessageTests {
         case .uploadNeedsFileName: "uploadNeedsFileName"
         case .uploadNotAForm: "uploadNotAForm"
         case .uploadCutShort: "uploadCutShort"
+        case .handIn(let message):
+            switch message {
+            case .partNotTold: "partNotTold"
+            case .formNotRead: "formNotRead"
+            case .formRead: "formRead"
+            }
         case .untranslated: "untranslated"
         }
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 55 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 55)
+        // 58 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 58)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {

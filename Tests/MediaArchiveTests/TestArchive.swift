@@ -65,7 +65,7 @@ struct TestArchive {
 
     /// Flips one byte in the middle of a stored object, as a failing disk would.
     func damageObject(of entry: CatalogEntry) throws {
-        let url = root.appendingPathComponent(entry.object)
+        let url = root.appendingPathComponent(entry.object!)
         var data = try Data(contentsOf: url)
         data[data.count / 2] ^= 0xFF
         try data.write(to: url)

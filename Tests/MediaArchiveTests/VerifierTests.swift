@@ -15,11 +15,11 @@ struct VerifierTests {
         let settings = try CatalogTests.populated()
         let entries = try Catalog(settings: settings).search(CatalogQuery())
         // Flip a byte in one object, delete another, drop a stray object in.
-        let corruptURL = settings.root.appendingPathComponent(entries[0].object)
+        let corruptURL = settings.root.appendingPathComponent(entries[0].object!)
         var bytes = try Data(contentsOf: corruptURL)
         bytes[bytes.count / 2] ^= 0xFF
         try bytes.write(to: corruptURL)
-        try FileManager.default.removeItem(at: settings.root.appendingPathComponent(entries[1].object))
+        try FileManager.default.removeItem(at: settings.root.appendingPathComponent(entries[1].object!))
         let stray = try HashingCopy.sha256(of: Fixtures.media("clip-179.9s.mp4"))
         let orphan = settings.root.appendingPathComponent("qingfeng/objects/\(stray.prefix(2))/\(stray).mp4")
         try FileManager.default.createDirectory(at: orphan.deletingLastPathComponent(), withIntermediateDirectories: true)

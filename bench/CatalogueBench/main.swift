@@ -72,7 +72,7 @@ case "add":
     for run in 0..<runs {
         var entry = template
         let sha = randomSHA256()
-        let ext = (entry.object as NSString).pathExtension
+        let ext = ((entry.object ?? "") as NSString).pathExtension
         entry.sha256 = sha
         entry.county = county
         entry.day = days[run % days.count]

@@ -51,6 +51,17 @@ struct ExportManifest: EveryKeyEncodable {
         return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
     }
 
+    /// The media reports handed in as links, one row each, with the same byte-order mark.
+    static func linksCSV(_ links: [CatalogEntry]) -> Data {
+        var lines = [["round", "part", "title", "outlet", "published", "url", "ingested", "sha256"]]
+        for link in links {
+            lines.append([link.round ?? "", link.part?.rawValue ?? "", link.title ?? "", link.outlet ?? "",
+                          link.published?.description ?? "", link.url ?? "", link.ingestedAt, link.sha256])
+        }
+        let text = lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+    }
+
     /// RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet shows a name, never runs it.
     static func csvField(_ text: String) -> String {
         var value = text

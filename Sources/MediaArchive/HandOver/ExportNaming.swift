@@ -25,7 +25,7 @@ struct ExportNaming {
     /// becomes `… (2).mp4`.
     mutating func name(for entry: CatalogEntry) -> String {
         let (stem, ext) = Self.parts(originalName: entry.originalNames.first ?? "",
-                                     storedExtension: Self.storedExtension(of: entry.object),
+                                     storedExtension: Self.storedExtension(of: entry.object ?? ""),
                                      fallbackStem: String(entry.sha256.prefix(12)))
         var counter = 1
         while true {

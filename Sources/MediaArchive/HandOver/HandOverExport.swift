@@ -21,6 +21,8 @@ public struct HandOverExport: Sendable {
     public var from: CalendarDay?
     public var until: CalendarDay?
     public var bagIt: Bool
+    /// Only this round's entries (nil: every round).
+    public var round: String? = nil
     /// The clock (for Bagging-Date and exportedAt), replaceable in tests.
     public var now: @Sendable () -> Date
 
@@ -44,6 +46,7 @@ public struct HandOverExport: Sendable {
         query.counties = [county]
         query.from = from
         query.to = until
+        query.round = round
         let entries = try Catalog(settings: settings).search(query)
         let folder = try CountyFolder(root: settings.root, county: county)
 
@@ -56,20 +59,22 @@ public struct HandOverExport: Sendable {
         var items: [ExportManifest.Item] = []
         var problems: [ExportProblem] = []
         var bytes: Int64 = 0
-        for entry in entries {
+        // A media report handed in as a link has no file: it goes into links.csv instead.
+        for entry in entries where entry.kind != .link {
+            let stored = entry.object ?? ""
             func problem(_ kind: ExportProblem.Kind, _ message: String) {
-                problems.append(ExportProblem(sha256: entry.sha256, object: entry.object,
+                problems.append(ExportProblem(sha256: entry.sha256, object: stored,
                                               originalName: entry.originalNames.first, problem: kind, message: message))
             }
             let object: URL
             do {
-                object = try folder.resolve(entry.object)
+                object = try folder.resolve(stored)
             } catch {
                 problem(.unsafe, "the catalogue's path for this item points outside the county's folder; run `media-archive verify`")
                 continue
             }
             guard FileManager.default.fileExists(atPath: object.path) else {
-                problem(.missing, "the stored file \(entry.object) is missing; run `media-archive verify` and ask the county for the file again")
+                problem(.missing, "the stored file \(stored) is missing; run `media-archive verify` and ask the county for the file again")
                 continue
             }
             let name = naming.name(for: entry)
@@ -79,7 +84,7 @@ public struct HandOverExport: Sendable {
                     bytes += count
                     items.append(ExportManifest.Item(file: payloadPrefix + name, entry: entry))
                 case .corrupt(let actual):
-                    problem(.corrupt, "the stored file \(entry.object) is damaged (its SHA-256 is now \(actual.prefix(12))…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
+                    problem(.corrupt, "the stored file \(stored) is damaged (its SHA-256 is now \(actual.prefix(12))…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
                 }
             } catch .source(let message) {
                 problem(.unreadable, "\(message); it was not exported")
@@ -94,12 +99,14 @@ public struct HandOverExport: Sendable {
             from: from?.description, until: until?.description, files: items.count, bytes: bytes,
             items: items, problems: problems)
         let manifestName = bagIt ? Self.bagManifest : Self.plainManifest
+        let links = entries.filter { $0.kind == .link }
         do {
             if bagIt {
-                try writeBag(manifest: manifest)
+                try writeBag(manifest: manifest, links: links)
             } else {
                 try AtomicFile.write(try manifest.json(), to: destination.appendingPathComponent(Self.plainManifest))
                 try AtomicFile.write(manifest.csv(), to: destination.appendingPathComponent(Self.plainList))
+                if !links.isEmpty { try AtomicFile.write(ExportManifest.linksCSV(links), to: destination.appendingPathComponent(Self.linkList)) }
             }
             AtomicFile.syncFolder(payloadFolder)
             AtomicFile.syncFolder(destination)
@@ -117,8 +124,10 @@ public struct HandOverExport: Sendable {
     static let plainList = "manifest.csv"
     static let bagManifest = "catalogue.json"
     static let bagList = "catalogue.csv"
+    /// Media reports handed in as links: they have no file, so they are listed here.
+    static let linkList = "links.csv"
 
-    private func writeBag(manifest: ExportManifest) throws {
+    private func writeBag(manifest: ExportManifest, links: [CatalogEntry]) throws {
         var info: [(label: String, value: String)] = [
             ("Source-Organization", county.fullName.map { "\(county.name) (\($0))" } ?? county.name),
             ("Bagging-Date", CalendarDay(of: now(), in: zone).description),
@@ -131,7 +140,8 @@ public struct HandOverExport: Sendable {
         if let code = county.code { info.append(("Organization-Code", code)) }
         let payload = manifest.items.map { BagIt.PayloadFile(path: $0.file, sha256: $0.entry.sha256) }
         try BagIt(root: destination).write(payload: payload, payloadBytes: manifest.bytes, info: info,
-                                           tagFiles: [(Self.bagManifest, try manifest.json()), (Self.bagList, manifest.csv())])
+                                           tagFiles: [(Self.bagManifest, try manifest.json()), (Self.bagList, manifest.csv())]
+                                               + (links.isEmpty ? [] : [(Self.linkList, ExportManifest.linksCSV(links))]))
     }
 
     /// "media-archive:hualong" or "media-archive:hualong:2021-05-22..2021-05-28".

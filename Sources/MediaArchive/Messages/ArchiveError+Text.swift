@@ -27,6 +27,12 @@ extension ArchiveError {
                 : "\(path) is not an archive: there is no such folder; give the archive folder with --archive or set MEDIA_ARCHIVE"
         case .exportDestination(let path, let reason):
             return zh ? "无法导出到 \(path)：\(reason.text(in: language))" : "cannot export to \(path): \(reason.text(in: language))"
+        case .unknownRound(let given, let known):
+            return zh ? "没有这一届：“\(given)”；现有：\(known.joined(separator: "、"))（`media-archive round list` 列出全部）"
+                : "there is no round \"\(given)\"; the archive has \(known.joined(separator: ", ")) (`media-archive round list` shows them)"
+        case .roundExists(let id):
+            return zh ? "第 \(id) 届已经存在；如需修改请直接编辑 rounds/\(id).json"
+                : "round \(id) exists already; edit rounds/\(id).json to change it"
         case .catalogue(let path, let reason):
             return zh ? "\(path)：\(reason)；没有作任何改动——请运行 `media-archive verify` 并告知档案管理员"
                 : "\(path): \(reason); nothing was changed — run `media-archive verify` and tell the archive's keeper"

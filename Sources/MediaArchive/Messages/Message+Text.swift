@@ -169,6 +169,8 @@ extension Message {
         case .uploadCutShort:
             return zh ? "文件还没有传完，上传就中断了；请重新发送" : "the upload stopped before the whole file arrived; send it again"
 
+        case .handIn(let message):
+            return message.text(in: language)
         case .untranslated(let text):
             return text
         }

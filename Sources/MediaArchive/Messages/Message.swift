@@ -81,6 +81,9 @@ public indirect enum Message: Sendable, Hashable {
     /// The body ended before the whole upload arrived: the sender went away or was cut off.
     case uploadCutShort
 
+    // The hand-in: rounds, parts and forms.
+    case handIn(HandInMessage)
+
     /// Text that comes from outside the tool (a library's error text, an entry written by an
     /// older version), shown as it is in every language.
     case untranslated(String)

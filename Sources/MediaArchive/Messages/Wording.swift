@@ -100,6 +100,7 @@ extension MediaKind {
         case .photo: return "照片"
         case .document: return "文档"
         case .unknown: return "未知"
+        case .link: return "链接"
         }
     }
 }

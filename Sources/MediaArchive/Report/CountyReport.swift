@@ -16,6 +16,8 @@ public struct CountyReport: Sendable, Equatable, EveryKeyEncodable {
         public var document = 0
         public var audio = 0
         public var unknown = 0
+        /// Media reports handed in as links to online articles.
+        public var link = 0
 
         public subscript(kind: MediaKind) -> Int {
             get {
@@ -25,6 +27,7 @@ public struct CountyReport: Sendable, Equatable, EveryKeyEncodable {
                 case .document: document
                 case .audio: audio
                 case .unknown: unknown
+                case .link: link
                 }
             }
             set {
@@ -34,6 +37,7 @@ public struct CountyReport: Sendable, Equatable, EveryKeyEncodable {
                 case .document: document = newValue
                 case .audio: audio = newValue
                 case .unknown: unknown = newValue
+                case .link: link = newValue
                 }
             }
         }

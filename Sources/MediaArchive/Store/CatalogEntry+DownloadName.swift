@@ -6,7 +6,7 @@ extension CatalogEntry {
     /// a JPEG handed in as "video.mp4" downloads as "video.jpg".
     public var downloadName: String {
         let (stem, ext) = ExportNaming.parts(originalName: originalNames.first ?? "",
-                                             storedExtension: ExportNaming.storedExtension(of: object),
+                                             storedExtension: ExportNaming.storedExtension(of: object ?? ""),
                                              fallbackStem: String(sha256.prefix(12)))
         return "\(stem).\(ext)"
     }

@@ -4,7 +4,8 @@ import Foundation
 /// Its JSON keys are a public contract (DESIGN.md, `search`/`show`): extend, never rename.
 public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// Raise when a key's meaning changes; readers can then convert old entries.
-    public static let currentSchemaVersion = 1
+    /// 2: `round` and `part` are stored (and `link` entries exist, with no `object`).
+    public static let currentSchemaVersion = 2
 
     public var sha256: String
     /// The county's slug.
@@ -14,8 +15,9 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     public var originalNames: [String]
     public var bytes: Int64
     public var format: String?
-    /// Relative to the archive root, e.g. "hualong/objects/3f/3fa9….mp4".
-    public var object: String
+    /// Relative to the archive root, e.g. "hualong/objects/3f/3fa9….mp4"; nil for a `link`,
+    /// which has no stored file.
+    public var object: String?
     public var thumbnail: String?
     /// ISO 8601 with offset, in the policy's zone.
     public var ingestedAt: String
@@ -39,6 +41,17 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// (the catalogue keeps the English as the record). Key `zh`; absent (nil) in entries
     /// written before it existed, whose readers fall back to the English.
     public var chinese: Sentences? = nil
+    /// The round (science week) it was handed in for. Entries written before rounds existed
+    /// have none stored; readers give them one with `placed(in:)`.
+    public var round: String? = nil
+    /// What it is in the hand-in; absent in entries written before rounds, like `round`.
+    public var part: Part? = nil
+    /// For a `link`: the article's address, its title is `title`.
+    public var url: String? = nil
+    /// For a `link`: the newspaper, site or broadcaster that published it.
+    public var outlet: String? = nil
+    /// For a `link`: the day it was published.
+    public var published: CalendarDay? = nil
 
     /// An entry's sentences rendered in one language.
     public struct Sentences: Sendable, Equatable, Codable {
@@ -54,7 +67,7 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     private enum CodingKeys: String, CodingKey {
         case sha256, county, kind, originalNames, bytes, format, object, thumbnail, ingestedAt, capturedAt,
              capturedAtSource, durationSeconds, verdict, reasons, warnings, camera, gps, title, description,
-             width, height, day, schemaVersion
+             width, height, day, schemaVersion, round, part, url, outlet, published
         case chinese = "zh"
     }
 

@@ -12,6 +12,9 @@ public struct CatalogQuery: Sendable {
     public var camera: String?
     /// Case-insensitive part of an original name, title or description.
     public var text: String?
+    /// The round's id, and the part in the hand-in.
+    public var round: String?
+    public var part: Part?
 
     public init() {}
 
@@ -27,10 +30,18 @@ public struct CatalogQuery: Sendable {
     func matchesText(_ line: EntryLine) -> Bool {
         if let kind, !line.has("kind", equalTo: kind.rawValue) { return false }
         if let verdict, !line.has("verdict", equalTo: verdict.rawValue) { return false }
+        // Entries written before rounds store neither key: they are judged once placed.
+        if line.isPlaced {
+            if let round, !line.has("round", equalTo: round) { return false }
+            if let part, !line.has("part", equalTo: part.rawValue) { return false }
+        }
         return true
     }
 
+    /// `entry` must be placed in its round (`CatalogEntry.placed(in:)`).
     func matches(_ entry: CatalogEntry) -> Bool {
+        if let round, entry.round != round { return false }
+        if let part, entry.part != part { return false }
         if let kind, entry.kind != kind { return false }
         if let verdict, entry.verdict != verdict { return false }
         if let camera {
@@ -66,7 +77,7 @@ public struct Catalog: Sendable {
     public func add(_ entry: CatalogEntry) throws -> Bool {
         guard CountyFolder.isSHA256(entry.sha256) else { throw ArchiveError.unsafeName(entry.sha256) }
         let county = try settings.counties.resolve(entry.county)
-        if case .added = try countyCatalog(county).add(entry) { return true }
+        if case .added = try countyCatalog(county).add(entry, rounds: settings.rounds) { return true }
         return false
     }
 
@@ -76,7 +87,7 @@ public struct Catalog: Sendable {
         let range = query.dayRange
         if let range, range.start > range.end { return [] }
         return try counties.flatMap { county in
-            try countyCatalog(county).allEntries(in: range).filter(query.matches)
+            try countyCatalog(county).allEntries(in: range).map { $0.placed(in: settings.rounds) }.filter(query.matches)
                 .sorted { ($0.day, $0.ingestedAt) < ($1.day, $1.ingestedAt) }
         }
     }
@@ -91,8 +102,16 @@ public struct Catalog: Sendable {
             return try search(query).map { try encoder.encode($0) }
         }
         var lines: [Data] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try forEachLine(query) { line in
-            lines.append(line.json)
+            if line.isPlaced {
+                lines.append(line.json)
+            } else {
+                // Written before rounds: shown with the round and part it is read as.
+                let entry = try JSONDecoder().decode(CatalogEntry.self, from: line.json).placed(in: settings.rounds)
+                if query.matches(entry) { lines.append(try encoder.encode(entry)) }
+            }
             return true
         }
         return lines
@@ -141,7 +160,9 @@ public struct Catalog: Sendable {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: bucket.path)) ?? []
             for name in names where name.hasPrefix(wanted) {
                 let sha = String(name.prefix { $0 != "." })
-                if CountyFolder.isSHA256(sha), let entry = try catalog.entry(sha256: sha) { found.append(entry) }
+                if CountyFolder.isSHA256(sha) {
+                    found += try catalog.entries(sha256: sha).map { $0.placed(in: settings.rounds) }
+                }
             }
         }
         return found

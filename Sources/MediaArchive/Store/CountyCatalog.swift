@@ -77,10 +77,16 @@ struct CountyCatalog: Sendable {
         try days(in: range).flatMap { try entries(on: $0) }
     }
 
-    /// The entry for this content, if catalogued.
+    /// The first entry for this content, if catalogued.
     func entry(sha256: String) throws -> CatalogEntry? {
-        guard let day = try locate(sha256) else { return nil }
-        return try Self.readJSON([CatalogEntry].self, at: folder.dayShard(day, sha256: sha256))?.first { $0.sha256 == sha256 }
+        try entries(sha256: sha256).first
+    }
+
+    /// Every entry for this content, first ingest first: one per part and round it was handed
+    /// in for (they share its day and its object).
+    func entries(sha256: String) throws -> [CatalogEntry] {
+        guard let day = try locate(sha256) else { return [] }
+        return try (Self.readJSON([CatalogEntry].self, at: folder.dayShard(day, sha256: sha256)) ?? []).filter { $0.sha256 == sha256 }
     }
 
     private func locate(_ sha256: String) throws -> CalendarDay? {
@@ -96,14 +102,23 @@ struct CountyCatalog: Sendable {
         case duplicate(CatalogEntry)
     }
 
-    /// Adds an entry, or, when the same content is already catalogued, records the new
-    /// original name on the existing entry instead.
-    func add(_ entry: CatalogEntry) throws -> Addition {
+    /// Adds an entry, or, when the same content is already catalogued for the same part of the
+    /// same round, records the new original name on the existing entry instead. The same
+    /// content for another part or round is a second entry, filed on the first one's day.
+    func add(_ entry: CatalogEntry, rounds: RoundRegistry) throws -> Addition {
         try CountyLock.withLock(folder.lockFile) {
             if let day = try locate(entry.sha256) {
                 let shardURL = folder.dayShard(day, sha256: entry.sha256)
                 var shard = try Self.readJSON([CatalogEntry].self, at: shardURL) ?? []
-                if let index = shard.firstIndex(where: { $0.sha256 == entry.sha256 }) {
+                if shard.contains(where: { $0.sha256 == entry.sha256 }),
+                   !shard.contains(where: { $0.placed(in: rounds).isSameHandIn(as: entry) }) {
+                    var another = entry
+                    another.day = day
+                    shard.append(another)
+                    try Self.writeShard(shard, to: shardURL)
+                    return .added(another)
+                }
+                if let index = shard.firstIndex(where: { $0.placed(in: rounds).isSameHandIn(as: entry) }) {
                     let newNames = entry.originalNames.filter { !shard[index].originalNames.contains($0) }
                     if !newNames.isEmpty {
                         shard[index].originalNames += newNames
@@ -217,7 +232,11 @@ public struct EntryLine: Sendable {
         EntryLine.stringValue(of: Array("\"\(key)\":\"".utf8), in: [UInt8](json)[...]) == value
     }
 
+    /// Whether the entry stores its round (schema 2 and later); older ones are placed when read.
+    var isPlaced: Bool { EntryLine.stringValue(of: EntryLine.roundKey, in: [UInt8](json)[...]) != nil }
+
     private static let ingestedAtKey = Array("\"ingestedAt\":\"".utf8)
+    private static let roundKey = Array("\"round\":\"".utf8)
 
     /// The text of a top-level string key. Keys are written sorted and compact (`"key":"value"`),
     /// and a quote inside a string is always escaped, so the pattern cannot match inside a value.

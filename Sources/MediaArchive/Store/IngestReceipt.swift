@@ -24,6 +24,9 @@ public struct IngestReceipt: Sendable, EveryKeyEncodable {
     public var ingestedAt: String
     /// Where it is stored, relative to the archive root.
     public var object: String?
+    /// The round and part it was handed in for (set once it is known, also for a rejected file).
+    public var round: String? = nil
+    public var part: Part? = nil
 
     /// The English text, for callers written before messages had two languages.
     public var reasons: [String] { reasonMessages.texts(in: .en) }

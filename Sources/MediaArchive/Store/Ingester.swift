@@ -9,11 +9,18 @@ public struct Ingester: Sendable {
     /// Store videos that fail the policy (with verdict `fail`) instead of rejecting them.
     public var acceptFailing: Bool
     public var thumbnailLongEdge: Int
+    /// The round the files are handed in for: its week, deadlines and video limit apply.
+    public var round: Round
+    /// What the files are in the hand-in; nil: told from each file's kind and name.
+    public var part: Part?
     /// The clock, replaceable in tests.
     public var now: @Sendable () -> Date
 
-    public init(settings: ArchiveSettings, county: County, acceptFailing: Bool = false,
+    /// `round` nil: the current round on the day `now` gives.
+    public init(settings: ArchiveSettings, county: County, round: Round? = nil, part: Part? = nil, acceptFailing: Bool = false,
                 thumbnailLongEdge: Int = 320, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.round = round ?? settings.rounds.current(today: settings.day(of: now()))
+        self.part = part
         self.settings = settings
         self.county = county
         self.acceptFailing = acceptFailing
@@ -45,11 +52,14 @@ public struct Ingester: Sendable {
     func ingest(_ source: IngestSource, into folder: CountyFolder) -> IngestReceipt {
         let ingestedAt = now()
         let stamp = stamp(ingestedAt)
-        var inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: source.path)
+        var inspected = Inspector(checker: SubmissionChecker(policy: settings.policy.applying(round))).inspect(path: source.path)
         inspected.check = inspected.check.renamed(from: source.path, to: source.shownAs)
+        let told = part ?? Part.guess(kind: inspected.check.kind, name: source.originalName)
+        let part = told ?? .other
         var receipt = IngestReceipt(path: source.shownAs, status: .rejected, county: county.slug, reasonMessages: inspected.check.reasonMessages,
                                     warningMessages: inspected.check.warningMessages, verdict: inspected.check.verdict,
-                                    kind: inspected.check.kind, ingestedAt: stamp)
+                                    kind: inspected.check.kind, ingestedAt: stamp, round: round.id, part: part)
+        if told == nil { receipt.warningMessages.append(.handIn(.partNotTold(name: source.originalName))) }
         switch inspected.check.verdict {
         case .error:
             return receipt
@@ -59,8 +69,8 @@ public struct Ingester: Sendable {
             break
         }
         let ingestDay = CalendarDay(of: ingestedAt, in: zone)
-        if ingestDay > settings.policy.deadline {
-            receipt.warningMessages.append(.handedInLate(day: ingestDay, deadline: settings.policy.deadline))
+        if ingestDay > round.due(part) {
+            receipt.warningMessages.append(.handedInLate(day: ingestDay, deadline: round.due(part)))
         }
 
         do {
@@ -83,6 +93,8 @@ public struct Ingester: Sendable {
             var entry = makeEntry(inspected, sha256: copied.sha256, bytes: copied.bytes, object: objectPath,
                                   originalName: source.originalName, ingestedAt: ingestedAt,
                                   stamp: stamp, warnings: receipt.warningMessages)
+            entry.round = round.id
+            entry.part = part
 
             if let existing = try catalog.entry(sha256: copied.sha256) {
                 // Already here: nothing is copied; the name is recorded below.
@@ -100,7 +112,7 @@ public struct Ingester: Sendable {
                 receipt.object = objectPath
             }
 
-            switch try catalog.add(entry) {
+            switch try catalog.add(entry, rounds: settings.rounds) {
             case .added:
                 receipt.status = .stored
             case .duplicate(let existing):

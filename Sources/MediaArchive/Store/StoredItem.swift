@@ -18,9 +18,11 @@ extension Catalog {
         guard Self.isSHA256(sha256) else { throw ArchiveError.unsafeName(sha256) }
         for county in settings.counties.counties {
             let catalog = try countyCatalog(county)
-            guard let entry = try catalog.entry(sha256: sha256) else { continue }
+            // A link has no stored file to serve.
+            guard let entry = try catalog.entries(sha256: sha256).first(where: { $0.object != nil }),
+                  let objectPath = entry.object else { continue }
             return StoredItem(entry: entry,
-                              object: try catalog.folder.resolve(entry.object),
+                              object: try catalog.folder.resolve(objectPath),
                               thumbnail: try entry.thumbnail.map { try catalog.folder.resolve($0) })
         }
         return nil

@@ -49,9 +49,12 @@ public struct Verifier: Sendable {
         let entries = try catalog.allEntries()
         let catalogued = Set(entries.map(\.sha256))
 
-        // Re-hash every catalogued object, streamed and in parallel.
-        let outcomes = entries.parallelMap { entry -> (String, Bool?) in
-            guard let url = try? folder.resolve(entry.object), FileManager.default.fileExists(atPath: url.path) else {
+        // Re-hash every catalogued object once (entries for two parts or rounds share it),
+        // streamed and in parallel; links have no object.
+        var seen = Set<String>()
+        let stored = entries.filter { $0.object != nil && seen.insert($0.sha256).inserted }
+        let outcomes = stored.parallelMap { entry -> (String, Bool?) in
+            guard let path = entry.object, let url = try? folder.resolve(path), FileManager.default.fileExists(atPath: url.path) else {
                 return (entry.sha256, nil)
             }
             return (entry.sha256, (try? HashingCopy.sha256(of: url.path)) == entry.sha256)
@@ -81,7 +84,7 @@ public struct Verifier: Sendable {
         for entry in entries {
             guard let thumbnail = entry.thumbnail, let url = try? folder.resolve(thumbnail),
                   !FileManager.default.fileExists(atPath: url.path) else { continue }
-            if repair, let object = try? folder.resolve(entry.object),
+            if repair, let path = entry.object, let object = try? folder.resolve(path),
                Self.writeThumbnail(of: object, to: url) {
                 report.thumbnailsRemade.append(thumbnail)
             } else {
@@ -123,7 +126,8 @@ public struct Verifier: Sendable {
             day: inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: modified, in: zone),
             schemaVersion: CatalogEntry.currentSchemaVersion,
             chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
-        _ = try catalog.add(entry)
+        // An adopted file's round and part are told the way an old entry's are.
+        _ = try catalog.add(entry.placed(in: settings.rounds), rounds: settings.rounds)
     }
 
     private static func writeThumbnail(of object: URL, to url: URL) -> Bool {

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The registration-form records of the archive: `<archive>/forms/<round>/<county>.json`, one
+/// file per county and round (a county hands in a few dozen records a year). Written atomically
+/// under the county's catalogue lock, so a record read from a file at ingest and one entered
+/// by hand at the same moment are both kept.
+public struct FormStore: Sendable {
+    public var settings: ArchiveSettings
+
+    public init(settings: ArchiveSettings) {
+        self.settings = settings
+    }
+
+    func file(round: String, county: County) throws -> URL {
+        guard Round.isValidID(round) else { throw ArchiveError.unsafeName(round) }
+        return settings.root.appendingPathComponent("forms/\(round)/\(county.slug).json")
+    }
+
+    /// The records of one county's round, in the order they were entered.
+    public func records(round: String, county: County) throws -> [FormRecord] {
+        try CountyCatalog.readJSON([FormRecord].self, at: file(round: round, county: county)) ?? []
+    }
+
+    /// The records of `counties` (every county when empty), registry order.
+    public func records(round: String, counties: [County] = []) throws -> [FormRecord] {
+        try (counties.isEmpty ? settings.counties.counties : counties).flatMap { try records(round: round, county: $0) }
+    }
+
+    /// Adds records to their county's round file (each record names both).
+    public func add(_ new: [FormRecord]) throws {
+        let groups = Dictionary(grouping: new, by: { "\($0.county) \($0.round)" })
+        for group in groups.keys.sorted().compactMap({ groups[$0] }) {
+            let county = try settings.counties.resolve(group[0].county)
+            try change(round: group[0].round, county: county) { $0 += group }
+        }
+    }
+
+    /// Replaces or removes the record `id` (`replacement` nil removes it); false when there is none.
+    @discardableResult
+    public func update(id: String, round: String, county: County, to replacement: FormRecord?) throws -> Bool {
+        var found = false
+        try change(round: round, county: county) { records in
+            guard let index = records.firstIndex(where: { $0.id == id }) else { return }
+            found = true
+            if let replacement { records[index] = replacement } else { records.remove(at: index) }
+        }
+        return found
+    }
+
+    private func change(round: String, county: County, _ edit: (inout [FormRecord]) throws -> Void) throws {
+        let folder = try CountyFolder(root: settings.root, county: county)
+        let url = try file(round: round, county: county)
+        try CountyLock.withLock(folder.lockFile) {
+            var records = try CountyCatalog.readJSON([FormRecord].self, at: url) ?? []
+            try edit(&records)
+            try CountyCatalog.writeJSON(records, to: url)
+        }
+    }
+}

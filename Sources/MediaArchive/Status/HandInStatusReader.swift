@@ -1,0 +1,55 @@
+import Foundation
+
+/// Works out `status` from the catalogue and the form records.
+public struct HandInStatusReader: Sendable {
+    public var settings: ArchiveSettings
+
+    public init(settings: ArchiveSettings) {
+        self.settings = settings
+    }
+
+    /// The round's status for `counties` (every county of the registry when empty).
+    public func status(round: Round, counties: [County] = []) throws -> HandInStatus {
+        let shown = counties.isEmpty ? settings.counties.counties : counties
+        let catalog = Catalog(settings: settings)
+        let forms = FormStore(settings: settings)
+        let zone = TimeZone(identifier: settings.policy.timeZone) ?? .current
+        return HandInStatus(round: round.id, counties: try shown.map { county in
+            let entries = try catalog.countyCatalog(county).allEntries()
+                .map { $0.placed(in: settings.rounds) }.filter { $0.round == round.id }
+            let records = try forms.records(round: round.id, county: county)
+            return Self.status(of: county, round: round, entries: entries, records: records, clock: IngestClock(zone: zone))
+        })
+    }
+
+    static func status(of county: County, round: Round, entries: [CatalogEntry], records: [FormRecord],
+                       clock: IngestClock) -> CountyStatus {
+        func isLate(_ stamp: String, _ part: Part) -> Bool {
+            clock.day(of: stamp, at: clock.instant(stamp)).map { $0 > round.due(part) } ?? false
+        }
+        var parts: [String: PartStatus] = [:]
+        for part in Part.allCases {
+            var status = PartStatus(need: round.need(part))
+            let items = entries.filter { $0.part == part }
+            if let form = RegistrationForm(part: part) {
+                let own = records.filter { $0.form == form }
+                status.have = own.count
+                status.records = own.count
+                status.files = items.count
+                status.late = own.filter { isLate($0.enteredAt, part) }.count
+            } else {
+                let counting = items.filter { $0.verdict == .pass }
+                status.have = counting.count
+                status.late = counting.filter { isLate($0.ingestedAt, part) }.count
+                if part == .video {
+                    status.failing = items.count - counting.count
+                    let seconds = counting.compactMap(\.durationSeconds).reduce(0, +)
+                    status.minutes = (seconds / 60 * 10).rounded() / 10
+                }
+            }
+            parts[part.rawValue] = status
+        }
+        let missing = Part.allCases.filter { !(parts[$0.rawValue]?.isMet ?? true) }
+        return CountyStatus(county: county.slug, name: county.name, complete: missing.isEmpty, parts: parts, missing: missing)
+    }
+}
