@@ -92,6 +92,6 @@ extension AuditEvent {
         }
         let reasons = receipt.reasons.joined(separator: "; ")
         return AuditEvent(time: AuditLog.stamp(date, in: zone), who: who, action: action, county: receipt.county,
-                          sha256: receipt.sha256, file: receipt.path, detail: reasons.isEmpty ? nil : reasons)
+                          round: receipt.round, part: receipt.part?.rawValue, sha256: receipt.sha256, file: receipt.path, detail: reasons.isEmpty ? nil : reasons)
     }
 }
