@@ -2,7 +2,9 @@ import Foundation
 
 /// What the first bytes of a file say it is, for the kinds FFmpeg does not read:
 /// documents, HEIF photos (FFmpeg 5.1 cannot open them), ISO media files, and plain text.
-enum FileSignature: Equatable {
+/// The one sniffer of leading bytes: still pictures' headers (`ImageHeader`) are read only
+/// after this has ruled out documents and HEIF.
+public enum ContentSignature: Sendable, Equatable {
     case pdf
     case officeOpenXML      // .docx/.xlsx/.pptx (a ZIP with [Content_Types].xml)
     case openDocument       // .odt/.ods/.odp (a ZIP with a mimetype entry)
@@ -16,16 +18,16 @@ enum FileSignature: Equatable {
     case other
 
     /// Bytes read from the start of a file; enough for every signature above.
-    static let prefixLength = 4096
+    public static let prefixLength = 4096
 
-    static func read(path: String) -> FileSignature {
+    public static func read(path: String) -> ContentSignature {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .other }
         defer { try? handle.close() }
         let prefix = (try? handle.read(upToCount: prefixLength)) ?? Data()
         return classify(prefix)
     }
 
-    static func classify(_ data: Data) -> FileSignature {
+    public static func classify(_ data: Data) -> ContentSignature {
         let bytes = [UInt8](data)
         if bytes.isEmpty { return .empty }
         func starts(_ signature: [UInt8]) -> Bool { bytes.starts(with: signature) }
@@ -45,7 +47,7 @@ enum FileSignature: Equatable {
         return .other
     }
 
-    var isDocument: Bool {
+    public var isDocument: Bool {
         switch self {
         case .pdf, .officeOpenXML, .openDocument, .compoundDocument, .richText: true
         default: false
@@ -54,7 +56,7 @@ enum FileSignature: Equatable {
 
     /// A plain-text summary is a document when its name says text (`总结.txt`); text named
     /// `.mp4` is a mistake and is reported as one. The name only decides between those two.
-    static func isTextDocumentName(_ path: String) -> Bool {
+    public static func isTextDocumentName(_ path: String) -> Bool {
         ["txt", "md", "csv", "tsv"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MediaArchive
+@testable import MediaFacts
 
 struct VideoMetadataTests {
     let shanghai = TimeZone(identifier: "Asia/Shanghai")!
@@ -11,7 +11,7 @@ struct VideoMetadataTests {
             "com.apple.quicktime.creationdate": "2021-05-23T11:15:30+0900",
         ], zone: shanghai)
         #expect(metadata.capturedAt?.iso8601 == "2021-05-23T11:15:30+09:00")
-        #expect(metadata.capturedAt?.source == "quicktime-local")
+        #expect(metadata.capturedAt?.source == .quickTimeLocal)
     }
 
     @Test func encoderPlaceholderDatesAreNotCaptureTimes() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import MediaArchive
+@testable import MediaFacts
 
 /// Photo sizes from headers, without decoding: against the fixtures and against exiftool's
 /// readings of the real camera files.

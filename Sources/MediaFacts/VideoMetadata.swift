@@ -1,4 +1,3 @@
-import Exif
 import Foundation
 
 /// Where and when a video was shot, and on what, from its container tags.
@@ -23,15 +22,13 @@ struct VideoMetadata: Equatable {
             return nil
         }
 
-        if let apple = tag("com.apple.quicktime.creationdate"),
-           let parsed = CaptureTime.parseISO8601(apple, zone: zone) {
-            capturedAt = CaptureTime(date: parsed.time, utcOffsetSeconds: parsed.offset,
-                                     source: parsed.explicit ? "quicktime-local" : "quicktime-local-assumed-zone")
-        } else if let utc = tag("creation_time"),
-                  let parsed = CaptureTime.parseISO8601(utc, zone: TimeZone(identifier: "UTC")!),
-                  !Self.isPlaceholder(parsed.time) {
-            capturedAt = CaptureTime(date: parsed.time, utcOffsetSeconds: zone.secondsFromGMT(for: parsed.time),
-                                     source: "quicktime-utc")
+        if let apple = tag("com.apple.quicktime.creationdate"), let parsed = TimeStamp.parseISO8601(apple) {
+            capturedAt = CaptureTime.local(parsed.fields, utcOffsetSeconds: parsed.offset, zone: zone,
+                                           source: parsed.offset != nil ? .quickTimeLocal : .quickTimeLocalAssumedZone)
+        } else if let utc = tag("creation_time"), let parsed = TimeStamp.parseISO8601(utc),
+                  let date = parsed.fields.date(utcOffsetSeconds: parsed.offset ?? 0, zone: zone),
+                  !Self.isPlaceholder(date) {
+            capturedAt = CaptureTime(date: date, utcOffsetSeconds: zone.secondsFromGMT(for: date), source: .quickTimeUTC)
         }
 
         let make = tag("com.apple.quicktime.make", "com.android.manufacturer", "make")
@@ -51,21 +48,6 @@ struct VideoMetadata: Equatable {
     }
 }
 
-/// The camera or phone that made a file.
-public struct Camera: Sendable, Equatable, Codable {
-    public var make: String?
-    public var model: String?
-
-    public init(make: String?, model: String?) {
-        self.make = make
-        self.model = model
-    }
-}
-
-/// A position in degrees (south and west negative) and metres above sea level; the same type
-/// for photos (EXIF) and videos (ISO 6709).
-public typealias GPSPosition = Exif.GPSPosition
-
 /// ISO 6709 point strings as phones write them: "+34.7675+115.0423+052.800/".
 enum ISO6709 {
     static func parse(_ text: String) -> GPSPosition? {
@@ -76,7 +58,7 @@ enum ISO6709 {
               let longitude = degrees(String(longitudeText), degreeDigits: 3),
               abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
         let altitude = match.output[3].substring.flatMap { Double($0) }
-        return GPSPosition(latitude: latitude, longitude: longitude, altitude: altitude)
+        return GPSPosition(checkedLatitude: latitude, longitude: longitude, altitude: altitude)
     }
 
     /// ISO 6709 allows ±DD.D, ±DDMM.M and ±DDMMSS.S (three degree digits for longitude).

@@ -1,8 +1,9 @@
-import Exif
 import Foundation
-import MediaProbe
+internal import Exif
+internal import MediaProbe
 
-/// Makes upright JPEG thumbnails of videos and photos.
+/// Makes upright JPEG thumbnails of videos and photos: each picture turned once, by whichever
+/// account of its orientation the format makes authoritative.
 public struct ThumbnailMaker: Sendable {
     /// Long edge in pixels; smaller pictures are never enlarged.
     public var longEdge: Int
@@ -20,12 +21,21 @@ public struct ThumbnailMaker: Sendable {
         public var height: Int
     }
 
+    /// - Throws: why no picture could be taken, as a reason the caller words.
+    public func thumbnail(path: String) throws(ReadProblem) -> Thumbnail {
+        do {
+            return try uprightThumbnail(path: path)
+        } catch {
+            throw ReadProblem.fromPictureError(error, path: path)
+        }
+    }
+
     /// Videos: a representative frame turned as the display matrix says. Photos: turned by
     /// their EXIF orientation. HEIC/HEIF: decoded by libheif, whose container rotation wins over
     /// EXIF (libheif applies it while decoding).
-    public func thumbnail(path: String) throws -> Thumbnail {
+    private func uprightThumbnail(path: String) throws -> Thumbnail {
         let upright: RGBImage
-        if FileSignature.read(path: path) == .heif {
+        if ContentSignature.read(path: path) == .heif {
             let decoded = try HEIFImageDecoder.decodePrimaryImage(atPath: path, maximumPixelCount: pixelBudget)
             upright = try RGBImage(decoded).scaled(toLongEdge: longEdge)
         } else {
