@@ -62,7 +62,7 @@ struct HandOverExportTests {
             let entry = try #require(item["entry"] as? [String: Any])
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
             #expect(result.exported.contains(ExportedFile(sha256: entry["sha256"] as? String ?? "", file: file)))
-            #expect(entry["schemaVersion"] as? Int == 1)
+            #expect(entry["schemaVersion"] as? Int == CatalogEntry.currentSchemaVersion)
             #expect(entry["originalNames"] is [String])
         }
 
