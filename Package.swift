@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "MediaArchive",
-    platforms: [.macOS(.v15)],
+    // No `platforms:`: the package is built and run on Debian 12 only (apt's FFmpeg 5.1, libexif,
+    // libheif from bookworm-backports; Glibc calls in AtomicFile). It claimed macOS 15 without
+    // ever being built there.
     products: [
         .executable(name: "media-archive", targets: ["media-archive"]),
         .library(name: "MediaArchive", targets: ["MediaArchive"]),
@@ -34,15 +36,19 @@ let package = Package(
 
         .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
         .target(name: "Exif", dependencies: ["CExif"]),
+        // What a file is and says about itself, answered once from the wrappers' readings.
+        .target(name: "MediaFacts", dependencies: ["MediaProbe", "Exif"]),
+        // The domain judges facts; it imports no wrapper.
         .target(
             name: "MediaArchive",
-            dependencies: ["MediaProbe", "Exif", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["MediaFacts", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The web app (issue 5): Hummingbird routes over the MediaArchive domain.
         .target(
             name: "ArchiveServer",
             dependencies: [
                 "MediaArchive",
+                "MediaFacts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Only its streaming MultipartParser: uploads go to disk part by part.
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -54,6 +60,7 @@ let package = Package(
             name: "media-archive",
             dependencies: [
                 "MediaArchive",
+                "MediaFacts",
                 "ArchiveServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,7 +73,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
         .testTarget(name: "ExifTests", dependencies: ["Exif", "TestSupport"]),
-        .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "TestSupport"]),
+        .testTarget(name: "MediaFactsTests", dependencies: ["MediaFacts", "TestSupport"]),
+        .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "MediaFacts", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["media-archive", "TestSupport"]),
         .testTarget(
             name: "ArchiveServerTests",

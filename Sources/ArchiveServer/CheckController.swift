@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MediaArchive
+import MediaFacts
 import NIOPosix
 
 /// The self-check: `GET /check` (the page) and `POST /api/check` (one file → the `check`

@@ -99,7 +99,7 @@ struct ItemPage {
             (text.county, esc(countyName)),
             (text.kind, gallery.kind(entry.kind)),
             (text.captured, entry.capturedAt.map(esc) ?? wording.unknown),
-            (text.timeSource, esc(gallery.captureSource(entry.capturedAtSource))),
+            (text.timeSource, esc(gallery.captureSource(entry.capturedAtSource.rawValue))),
         ]
         if let seconds = entry.durationSeconds { rows.append((text.length, DurationText.clock(seconds))) }
         if let width = entry.width, let height = entry.height { rows.append((text.pictureSize, "\(width) × \(height)")) }

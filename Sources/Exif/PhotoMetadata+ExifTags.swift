@@ -52,6 +52,9 @@ extension PhotoMetadata {
         let candidates: [(CaptureTimeTag, Int, ExifTags.IFD, Int, Int)] = [
             (.dateTimeOriginal, Tag.dateTimeOriginal, .exif, Tag.subSecTimeOriginal, Tag.offsetTimeOriginal),
             (.dateTimeDigitized, Tag.dateTimeDigitized, .exif, Tag.subSecTimeDigitized, Tag.offsetTimeDigitized),
+            // Some editors write CreateDate into IFD0: it still says when the photo was made,
+            // which ModifyDate does not.
+            (.dateTimeDigitized, Tag.dateTimeDigitized, .primary, Tag.subSecTimeDigitized, Tag.offsetTimeDigitized),
             (.dateTime, Tag.dateTime, .primary, Tag.subSecTime, Tag.offsetTime),
         ]
         for (name, tag, ifd, subsecond, offset) in candidates {

@@ -5,16 +5,21 @@ public protocol EveryKeyEncodable: Encodable {
     /// Stored properties written under another key: the key is the contract, the property's
     /// name may say more (`reasonMessages` is written as `reasons`).
     static var keysForProperties: [String: String] { get }
+    /// Keys this value does not write: those its own version of the contract did not have yet
+    /// (an old catalogue entry reads back exactly as it was written).
+    var keysLeftOut: Set<String> { get }
 }
 
 extension EveryKeyEncodable {
     public static var keysForProperties: [String: String] { [:] }
+    public var keysLeftOut: Set<String> { [] }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: PropertyKey.self)
         for child in Mirror(reflecting: self).children {
             guard let name = child.label else { continue }
             let key = PropertyKey(stringValue: Self.keysForProperties[name] ?? name)
+            if keysLeftOut.contains(key.stringValue) { continue }
             if let optional = child.value as? any OptionalValue, optional.isNone {
                 try container.encodeNil(forKey: key)
             } else if let value = child.value as? any Encodable {

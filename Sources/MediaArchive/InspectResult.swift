@@ -1,3 +1,5 @@
+public import MediaFacts
+
 /// Everything known about a file: the `check` keys plus when, where and with what it was
 /// captured. JSON keys are a public contract (DESIGN.md, `inspect`).
 public struct InspectResult: Sendable, Encodable {
@@ -7,7 +9,7 @@ public struct InspectResult: Sendable, Encodable {
     /// ISO 8601 with offset, e.g. "2021-05-23T10:15:30+08:00".
     public var capturedAt: String? { captured?.iso8601 }
     /// `exif-offset`, `exif-local-assumed-zone`, `quicktime-local`, `quicktime-utc`, … or `none`.
-    public var capturedAtSource: String { captured?.source ?? "none" }
+    public var capturedAtSource: CaptureTimeSource { captured?.source ?? .none }
     public var camera: Camera?
     public var gps: GPSPosition?
     /// EXIF orientation 1–8 for photos.
@@ -15,16 +17,20 @@ public struct InspectResult: Sendable, Encodable {
     public var title: String?
     public var description: String?
     public var comment: String?
-    /// Stored pixel size (before any rotation).
+    /// The picture as stored (JPEG SOF, HEIF `ispe`, coded video size), before any turn.
     public var width: Int?
     public var height: Int?
+    /// The picture as shown: after EXIF orientation, HEIF `irot`/`clap`, or video rotation.
+    public var displayWidth: Int?
+    public var displayHeight: Int?
 
     public init(check: CheckResult) {
         self.check = check
     }
 
     private enum CodingKeys: String, CodingKey {
-        case capturedAt, capturedAtSource, camera, gps, orientation, title, description, comment, width, height
+        case capturedAt, capturedAtSource, camera, gps, orientation, title, description, comment, width, height,
+             displayWidth, displayHeight
     }
 
     /// The `check` keys and these side by side in one object, every key present.
@@ -41,5 +47,7 @@ public struct InspectResult: Sendable, Encodable {
         try container.encode(comment, forKey: .comment)
         try container.encode(width, forKey: .width)
         try container.encode(height, forKey: .height)
+        try container.encode(displayWidth, forKey: .displayWidth)
+        try container.encode(displayHeight, forKey: .displayHeight)
     }
 }

@@ -1,141 +1,96 @@
-import Exif
 import Foundation
-import MediaProbe
+import MediaFacts
 
 /// Applies the submission policy to files: the 3-minute gate and basic validity.
-/// Stores nothing.
+/// Stores nothing; what a file is comes from `MediaFacts`, read once.
 public struct SubmissionChecker: Sendable {
     public var policy: SubmissionPolicy
-    public var prober: MediaProber
 
-    public init(policy: SubmissionPolicy, prober: MediaProber = MediaProber()) {
+    public init(policy: SubmissionPolicy) {
         self.policy = policy
-        self.prober = prober
     }
 
     /// Checks one file. Never throws: whatever goes wrong becomes the file's verdict.
     public func check(path: String) -> CheckResult {
-        evaluate(path: path).result
+        evaluate(path: path, depth: .check).result
     }
 
-    /// What checking a file found out, beyond the verdict (for `inspect` and `ingest`).
+    /// The verdict on a file and the facts it rests on (for `inspect` and `ingest`).
     struct Evaluation {
         var result: CheckResult
-        /// What FFmpeg found, where FFmpeg read the file.
-        var report: ProbeReport?
-        /// A still picture's stored pixel size.
-        var pictureSize: (width: Int, height: Int)?
+        var facts: FileFacts
     }
 
-    func evaluate(path: String) -> Evaluation {
-        if let unreadable = unreadableReason(path: path) {
-            return Evaluation(result: Self.errorResult(path: path, kind: .unknown, message: unreadable))
-        }
-        let signature = FileSignature.read(path: path)
-        if signature.isDocument || (signature == .plainText && FileSignature.isTextDocumentName(path)) {
-            return Evaluation(result: judgeKind(CheckResult(path: path, kind: .document, verdict: .pass), path: path))
-        }
-        if signature == .heif {
-            // FFmpeg 5.1 cannot open HEIF; libheif parses the container instead.
-            let info: HEIFImageInfo
-            do {
-                info = try HEIFImageInfo.read(path: path)
-            } catch {
-                let message = Message.photoUnreadable(problem: PictureFailure.explain(error, path: path))
-                return Evaluation(result: Self.errorResult(path: path, kind: .photo, message: message))
-            }
-            var result = CheckResult(path: path, kind: .photo, verdict: .pass)
-            result.format = "heif"
-            return Evaluation(result: judgeKind(result, path: path), pictureSize: (info.width, info.height))
-        }
-        if let header = ImageHeader.read(path: path) {
-            // A photo needs no decoding to be judged; its header says what it is and how big.
-            var result = CheckResult(path: path, kind: .photo, verdict: .pass)
-            result.format = header.format
-            return Evaluation(result: judgeKind(result, path: path), pictureSize: (header.width, header.height))
-        }
-        if let message = ReadFailure.explain(signature) {
-            return Evaluation(result: Self.errorResult(path: path, kind: .unknown, message: message))
-        }
-
-        let report: ProbeReport
-        do {
-            report = try prober.probe(path: path, confirmDurationsAbove: policy.passingLimitSeconds)
-        } catch {
-            return Evaluation(result: Self.errorResult(path: path, kind: .unknown, message: ReadFailure.explain(error, signature: signature)))
-        }
-        let picture = report.kind == .image ? report.videoStream.flatMap { stream in
-            stream.width.flatMap { width in stream.height.map { (width, $0) } }
-        } : nil
-        return Evaluation(result: judgeKind(judge(report), path: path), report: report, pictureSize: picture)
+    var reader: FactsReader {
+        FactsReader(assumedZone: policy.zone, confirmDurationsAbove: policy.passingLimitSeconds)
     }
 
-    /// The reason a file cannot even be opened, checked before any decoder sees it.
-    private func unreadableReason(path: String) -> Message? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .fileMissing }
-        if isDirectory.boolValue { return .isFolder }
-        guard FileManager.default.isReadableFile(atPath: path) else { return .permissionDenied }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
-        if size == 0 { return .emptyFile }
-        return nil
+    func evaluate(path: String, depth: FactsReader.Depth) -> Evaluation {
+        let facts = reader.read(path: path, depth: depth)
+        return Evaluation(result: judge(facts), facts: facts)
     }
 
-    private func judge(_ report: ProbeReport) -> CheckResult {
-        var result = CheckResult(path: report.path, kind: Self.mediaKind(report.kind), verdict: .pass)
-        result.format = report.formatName
-        result.durationSeconds = report.durationSeconds
-        result.durationSource = report.durationSource?.rawValue
-        // A photo's one picture is not a video; its size is reported by `inspect`.
-        if report.kind == .video, let video = report.videoStream {
+    func judge(_ facts: FileFacts) -> CheckResult {
+        if let problem = facts.problem {
+            let message = Message(problem)
+            // A photo the photo library refused says so; anything else was not read as anything.
+            return facts.kind == .photo
+                ? Self.errorResult(path: facts.path, kind: .photo, message: .photoUnreadable(problem: message))
+                : Self.errorResult(path: facts.path, kind: .unknown, message: message)
+        }
+        var result = CheckResult(path: facts.path, kind: Self.mediaKind(facts.kind), verdict: .pass)
+        result.format = facts.format
+        result.durationSeconds = facts.duration?.seconds
+        result.durationSource = facts.duration?.source.rawValue
+        if let video = facts.video {
             result.video = .init(codec: video.codec, width: video.width, height: video.height,
                                  fps: video.framesPerSecond, rotation: video.rotation)
         }
-        if let audio = report.audioStream {
+        if let audio = facts.audio {
             result.audio = .init(codec: audio.codec, channels: audio.channels, sampleRate: audio.sampleRate)
         }
-
-        switch report.kind {
+        switch facts.kind {
         case .video:
-            judgeLength(report, into: &result)
+            judgeLength(facts, into: &result)
         case .audio:
             result.fail(.audioOnly)
-        case .image:
-            if report.videoStream?.width == nil {
-                result.warningMessages.append(.photoSizeUnknown)
-            }
-        case .other:
+        case .nothing:
             result.fail(.nothingToSeeOrHear)
+        case .photo, .document, .unknown:
+            break
         }
-        return result
+        // A check reads only the container's warnings; `inspect` reads the EXIF's too.
+        result.warningMessages += facts.warnings.map(Message.init)
+        return judgeKind(result, bytes: facts.byteCount ?? 0)
     }
 
-    private func judgeLength(_ report: ProbeReport, into result: inout CheckResult) {
-        if let cut = report.cutOff {
-            result.fail(.cutOff(presentSeconds: cut.presentSeconds, statedSeconds: report.statedDurationSeconds))
+    private func judgeLength(_ facts: FileFacts, into result: inout CheckResult) {
+        switch facts.damage {
+        case .cutOff(let presentSeconds)?:
+            result.fail(.cutOff(presentSeconds: presentSeconds, statedSeconds: facts.statedDurationSeconds))
             return
-        }
-        if let stopped = report.scanStoppedEarly {
-            result.fail(.damaged(afterSeconds: report.durationSeconds, detail: stopped.message))
+        case .stoppedEarly(let detail)?:
+            result.fail(.damaged(afterSeconds: facts.duration?.seconds, detail: detail))
             return
+        case nil:
+            break
         }
-        guard let duration = report.durationSeconds else {
+        guard let duration = facts.duration?.seconds else {
             result.fail(.lengthUnmeasurable)
             return
         }
         if duration > policy.passingLimitSeconds {
             result.fail(.videoOverLimit(durationSeconds: duration, limitSeconds: policy.maxVideoSeconds))
         }
-        if report.durationSource == .packets, let stated = report.statedDurationSeconds,
+        if facts.duration?.source == .packets, let stated = facts.statedDurationSeconds,
            abs(stated - duration) > 1 {
             result.warningMessages.append(.headerDisagrees(statedSeconds: stated, measuredSeconds: duration))
         }
     }
 
     /// The rules for every kind: the file size limit, and kinds the policy does not accept.
-    private func judgeKind(_ result: CheckResult, path: String) -> CheckResult {
+    private func judgeKind(_ result: CheckResult, bytes: Int64) -> CheckResult {
         var judged = result
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         if bytes > policy.maxFileBytes {
             judged.fail(.fileTooLarge(bytes: bytes, limitBytes: policy.maxFileBytes))
         }
@@ -153,12 +108,13 @@ public struct SubmissionChecker: Sendable {
         return result
     }
 
-    static func mediaKind(_ kind: ProbeReport.ContentKind) -> MediaKind {
+    static func mediaKind(_ kind: FileFacts.Kind) -> MediaKind {
         switch kind {
         case .video: .video
         case .audio: .audio
-        case .image: .photo
-        case .other: .unknown
+        case .photo: .photo
+        case .document: .document
+        case .nothing, .unknown: .unknown
         }
     }
 }

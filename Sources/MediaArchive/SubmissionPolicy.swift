@@ -1,4 +1,5 @@
 import Foundation
+import MediaFacts
 
 /// The bureau's submission rules, read from `policy.json`. Every key is optional in the file;
 /// a missing key takes the default written beside it here (the 2021 rules).
@@ -10,8 +11,9 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
     public var toleranceSeconds: Double = 0.5
     public var allowedKinds: [MediaKind] = [.video, .photo, .document]
     public var maxFileBytes: Int64 = 4 << 30
-    /// IANA zone for timestamps that carry no offset, and for search dates.
-    public var timeZone: String = "Asia/Shanghai"
+    /// The zone for timestamps that carry no offset, for search dates and ingest stamps; parsed
+    /// once, when the policy is read (`timeZone` in the file: an IANA name).
+    public var zone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
     public var eventWindow: DayRange = DayRange(start: CalendarDay(2021, 5, 22), end: CalendarDay(2021, 5, 28))
     public var deadline: CalendarDay = CalendarDay(2021, 6, 4)
     /// When true, the gallery, search and downloads need no access token (ingest still does).
@@ -20,6 +22,9 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
     public init() {}
 
     public static let defaults = SubmissionPolicy()
+
+    /// The zone's IANA name, as `policy.json` writes it.
+    public var timeZone: String { zone.identifier }
 
     /// Longest duration that still passes.
     public var passingLimitSeconds: Double { maxVideoSeconds + toleranceSeconds }
@@ -43,6 +48,18 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
         case maxVideoSeconds, toleranceSeconds, allowedKinds, maxFileBytes, timeZone, eventWindow, deadline, publicBrowse
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(maxVideoSeconds, forKey: .maxVideoSeconds)
+        try container.encode(toleranceSeconds, forKey: .toleranceSeconds)
+        try container.encode(allowedKinds, forKey: .allowedKinds)
+        try container.encode(maxFileBytes, forKey: .maxFileBytes)
+        try container.encode(timeZone, forKey: .timeZone)
+        try container.encode(eventWindow, forKey: .eventWindow)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(publicBrowse, forKey: .publicBrowse)
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = SubmissionPolicy.defaults
@@ -50,7 +67,7 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
         toleranceSeconds = try container.decodeIfPresent(Double.self, forKey: .toleranceSeconds) ?? defaults.toleranceSeconds
         allowedKinds = try container.decodeIfPresent([MediaKind].self, forKey: .allowedKinds) ?? defaults.allowedKinds
         maxFileBytes = try container.decodeIfPresent(Int64.self, forKey: .maxFileBytes) ?? defaults.maxFileBytes
-        timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
+        let zoneName = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
         eventWindow = try container.decodeIfPresent(DayRange.self, forKey: .eventWindow) ?? defaults.eventWindow
         deadline = try container.decodeIfPresent(CalendarDay.self, forKey: .deadline) ?? defaults.deadline
         publicBrowse = try container.decodeIfPresent(Bool.self, forKey: .publicBrowse) ?? defaults.publicBrowse
@@ -58,10 +75,11 @@ public struct SubmissionPolicy: Sendable, Equatable, Codable {
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.maxVideoSeconds],
                 debugDescription: "maxVideoSeconds must be positive and toleranceSeconds not negative"))
         }
-        guard TimeZone(identifier: timeZone) != nil else {
+        guard let zone = TimeZone(identifier: zoneName) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.timeZone],
-                debugDescription: "\"\(timeZone)\" is not a time zone name such as Asia/Shanghai"))
+                debugDescription: "\"\(zoneName)\" is not a time zone name such as Asia/Shanghai"))
         }
+        self.zone = zone
     }
 }
 
@@ -117,13 +135,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         try container.encode(description)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { TimeStamp.daysIn(month: month, year: year) }
 }
 
 /// Inclusive range of days.

@@ -1,4 +1,5 @@
 import Foundation
+public import MediaFacts
 
 /// `thumbnail PATH… --to DIR`: one upright JPEG per file, named after it.
 public struct ThumbnailBatch: Sendable {
@@ -26,13 +27,18 @@ public struct ThumbnailBatch: Sendable {
         let targets = Self.uniqueNames(for: files).map { folder.appendingPathComponent($0) }
         let maker = self.maker
         return Array(zip(files, targets)).parallelMap { file, target in
-            do {
-                let thumbnail = try maker.thumbnail(path: file)
-                try AtomicFile.write(thumbnail.jpeg, to: target)
-                return Outcome(path: file, thumbnail: target.path, width: thumbnail.width, height: thumbnail.height)
+            let thumbnail: ThumbnailMaker.Thumbnail
+            do throws(ReadProblem) {
+                thumbnail = try maker.thumbnail(path: file)
             } catch {
-                return Outcome(path: file, error: PictureFailure.explain(error, path: file))
+                return Outcome(path: file, error: Message(error))
             }
+            do {
+                try AtomicFile.write(thumbnail.jpeg, to: target)
+            } catch {
+                return Outcome(path: file, error: Ingester.explain(error))
+            }
+            return Outcome(path: file, thumbnail: target.path, width: thumbnail.width, height: thumbnail.height)
         }
     }
 

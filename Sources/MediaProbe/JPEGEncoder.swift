@@ -50,6 +50,8 @@ public struct JPEGEncoder: Sendable {
 
     /// RGB → full-range YUV 4:2:0, the layout baseline JPEG stores.
     private static func convert(_ image: RGBImage, into frame: Frame) throws(FFmpegError) {
+        // swscale warns that yuvj420p is deprecated; the tool's output carries no FFmpeg lines.
+        MediaProbeLogging.silenceFFmpeg()
         guard let scaler = sws_getContext(
             Int32(image.width), Int32(image.height), AV_PIX_FMT_RGB24,
             Int32(image.width), Int32(image.height), AV_PIX_FMT_YUVJ420P,

@@ -57,7 +57,7 @@ enum InspectText {
             let parts = [audio.codec, audio.channels.map { "\($0) ch" }, audio.sampleRate.map { "\($0) Hz" }]
             lines.append((.audio, parts.compactMap { $0 }.joined(separator: ", ")))
         }
-        lines.append((.captured, result.capturedAt.map { "\($0) (\(result.capturedAtSource))" } ?? words.unknown))
+        lines.append((.captured, result.capturedAt.map { "\($0) (\(result.capturedAtSource.rawValue))" } ?? words.unknown))
         if let camera = result.camera {
             // Many makers repeat their name in the model ("Canon" + "Canon EOS 5D").
             let make = camera.make.flatMap { make in camera.model?.hasPrefix(make) == true ? nil : make }

@@ -108,7 +108,7 @@ enum EntryText {
             (.verdict, ([words.verdict(entry.verdict)] + entry.reasons(in: words.language)).joined(separator: " — ")),
             (.names, entry.originalNames.joined(separator: ", ")), (.bytes, "\(entry.bytes)"),
             (.object, entry.object ?? entry.url ?? words.none), (.thumbnail, entry.thumbnail ?? words.none), (.ingested, entry.ingestedAt),
-            (.captured, entry.capturedAt.map { "\($0) (\(entry.capturedAtSource))" } ?? words.unknown),
+            (.captured, entry.capturedAt.map { "\($0) (\(entry.capturedAtSource.rawValue))" } ?? words.unknown),
         ]
         if let duration = entry.durationSeconds { lines.append((.length, DurationText.clock(duration))) }
         if let camera = entry.camera { lines.append((.camera, [camera.make, camera.model].compactMap { $0 }.joined(separator: " "))) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MediaArchive
+import MediaFacts
 
 extension MediaArchiveCommand {
     struct Thumbnail: ParsableCommand {

@@ -19,6 +19,8 @@ enum Fixtures {
     }
 
     static var corpusOracle: URL { corpus.appendingPathComponent("oracle/photos-exif.json") }
+    /// exiftool's reading of the iOS 18 HEIC, kept apart from the rest (same tags).
+    static var iOS18Oracle: URL { corpus.appendingPathComponent("oracle/photos-ios18.json") }
 
     static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpusOracle.path) }
 }

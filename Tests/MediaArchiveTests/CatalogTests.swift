@@ -68,6 +68,7 @@ struct CatalogTests {
         let json = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(json.count == 1)
         #expect(json[0]["schemaVersion"] as? Int == CatalogEntry.currentSchemaVersion)
+        #expect(json[0].keys.contains("displayWidth") && json[0].keys.contains("displayHeight"))
         #expect(json[0]["county"] as? String == "qingfeng")
         let sha = try #require(json[0]["sha256"] as? String)
         #expect(shard.lastPathComponent == "\(sha.prefix(1)).json")

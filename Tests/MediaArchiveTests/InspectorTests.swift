@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import MediaArchive
+import MediaFacts
 
 /// What archivists find by: when, where and with what a file was captured.
 struct InspectorTests {
@@ -25,21 +26,21 @@ struct InspectorTests {
     @Test func aTimeWithoutOffsetIsReadInThePolicyZone() {
         let result = inspector.inspect(path: photo("chinese-gps.jpg"))
         #expect(result.capturedAt == "2021-05-22T09:30:00+08:00")
-        #expect(result.capturedAtSource == "exif-local-assumed-zone")
+        #expect(result.capturedAtSource == .exifLocalAssumedZone)
         #expect(result.check.warnings.isEmpty) // inside the event window
     }
 
     @Test func aTimeWithOffsetAndSubsecondsKeepsBoth() {
         let result = inspector.inspect(path: photo("offset-subsec.jpg"))
         #expect(result.capturedAt == "2021-05-23T10:15:30.120+08:00")
-        #expect(result.capturedAtSource == "exif-offset")
+        #expect(result.capturedAtSource == .exifOffset)
         #expect(result.orientation == 6)
         #expect(result.camera == Camera(make: "HUAWEI", model: "ELE-AL00"))
     }
 
     @Test func anotherZoneInThePolicyChangesAssumedOffsets() {
         var policy = SubmissionPolicy.defaults
-        policy.timeZone = "Europe/Berlin"
+        policy.zone = TimeZone(identifier: "Europe/Berlin")!
         let result = Inspector(checker: SubmissionChecker(policy: policy)).inspect(path: photo("chinese-gps.jpg"))
         #expect(result.capturedAt == "2021-05-22T09:30:00+02:00")
     }
@@ -59,13 +60,13 @@ struct InspectorTests {
         let result = inspector.inspect(path: photo("no-exif.jpg"))
         #expect(result.check.verdict == .pass)
         #expect(result.capturedAt == nil)
-        #expect(result.capturedAtSource == "none")
+        #expect(result.capturedAtSource == CaptureTimeSource.none)
     }
 
     @Test func anIPhoneVideoGivesLocalTimePlaceAndCamera() throws {
         let result = inspector.inspect(path: Fixtures.media("iphone-tagged.mov"))
         #expect(result.capturedAt == "2021-05-23T10:15:30+08:00")
-        #expect(result.capturedAtSource == "quicktime-local")
+        #expect(result.capturedAtSource == .quickTimeLocal)
         #expect(result.camera == Camera(make: "Apple", model: "iPhone 12"))
         let gps = try #require(result.gps)
         #expect(abs(gps.latitude - 35.7626) < 1e-6 && abs(gps.longitude - 115.0301) < 1e-6)
@@ -75,7 +76,7 @@ struct InspectorTests {
     @Test func aUTCVideoTimeIsShownInThePolicyZone() throws {
         let result = inspector.inspect(path: Fixtures.media("android-tagged.mp4"))
         #expect(result.capturedAt == "2021-05-24T10:00:00+08:00")
-        #expect(result.capturedAtSource == "quicktime-utc")
+        #expect(result.capturedAtSource == .quickTimeUTC)
         #expect(try #require(result.gps).latitude < 0)
     }
 
@@ -97,7 +98,7 @@ struct InspectorTests {
         let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let keys: Set = ["path", "kind", "verdict", "reasons", "warnings", "durationSeconds", "durationSource",
                          "format", "video", "audio", "error", "capturedAt", "capturedAtSource", "camera", "gps",
-                         "orientation", "title", "description", "comment", "width", "height"]
+                         "orientation", "title", "description", "comment", "width", "height", "displayWidth", "displayHeight"]
         #expect(Set(object.keys) == keys)
     }
 }

@@ -12,6 +12,8 @@ struct MessageTests {
         .notReadableMedia(detail: "Invalid data found when processing input"), .outOfMemory,
         .unreadable(detail: "Input/output error"), .textFile, .zipArchive,
         .photoUnreadable(problem: .untranslated("heif: invalid input")),
+        .photoRefused(.damagedContainer, english: "the HEIF container is damaged or unsupported"),
+        .heifNotDecodable(detail: "Metadata not correctly assigned to image"),
         .documentHasNoPicture, .pictureTooLarge(width: 20000, height: 15000, megapixels: 200), .noPicture,
         .audioOnly, .nothingToSeeOrHear,
         .cutOff(presentSeconds: 8.22, statedSeconds: 20), .damaged(afterSeconds: 3.5, detail: "Invalid data"),
@@ -53,6 +55,8 @@ struct MessageTests {
         case .textFile: "textFile"
         case .zipArchive: "zipArchive"
         case .photoUnreadable: "photoUnreadable"
+        case .photoRefused: "photoRefused"
+        case .heifNotDecodable: "heifNotDecodable"
         case .documentHasNoPicture: "documentHasNoPicture"
         case .pictureTooLarge: "pictureTooLarge"
         case .noPicture: "noPicture"
@@ -106,8 +110,8 @@ struct MessageTests {
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 58 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 58)
+        // 60 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 60)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import MediaArchive
+import MediaFacts
 @testable import MediaProbe
 
 /// Thumbnails come out upright: each fixture in Tests/Fixtures/orientation stores a 64×48

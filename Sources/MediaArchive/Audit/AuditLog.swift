@@ -1,4 +1,5 @@
 import Foundation
+import MediaFacts
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +21,7 @@ public struct AuditLog: Sendable {
 
     /// The log of this archive, its times in the policy's zone.
     public init(settings: ArchiveSettings) {
-        self.init(root: settings.root, zone: TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!)
+        self.init(root: settings.root, zone: settings.policy.zone)
     }
 
     public var folder: URL { root.appendingPathComponent("audit", isDirectory: true) }
@@ -29,7 +30,7 @@ public struct AuditLog: Sendable {
     /// e.g. 2021-06-03T14:02:11+08:00
     public static func stamp(_ date: Date, in zone: TimeZone) -> String {
         let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-        return CaptureTime(date: whole, utcOffsetSeconds: zone.secondsFromGMT(for: whole), source: "").iso8601
+        return TimeStamp.iso8601(whole, utcOffsetSeconds: zone.secondsFromGMT(for: whole))
     }
 
     public func stamp(_ date: Date) -> String { Self.stamp(date, in: zone) }

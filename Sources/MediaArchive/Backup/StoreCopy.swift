@@ -18,9 +18,10 @@ struct StoreCopy {
     }
 
     func copy(namedBy entries: [CatalogEntry]) throws -> Outcome {
-        // The same bytes handed in by two counties are two objects; the same object twice is one.
+        // The same bytes handed in by two counties are two objects; the same object twice (two
+        // parts or rounds) is one. A link has no object.
         var seen = Set<String>()
-        let unique = entries.filter { seen.insert($0.object).inserted }
+        let unique = entries.filter { $0.object.map { seen.insert($0).inserted } ?? false }
         let archive = archive, store = store
         let results = unique.parallelMap { entry in Self.copy(entry, archive: archive, store: store) }
         var outcome = Outcome()
@@ -45,11 +46,11 @@ struct StoreCopy {
 
     private static func copy(_ entry: CatalogEntry, archive: URL, store: URL) -> Result<Outcome, BackupError> {
         var outcome = Outcome()
-        guard BackupManifest.isInside(entry.object), entry.thumbnail.map(BackupManifest.isInside) ?? true else {
+        guard let object = entry.object, BackupManifest.isInside(object), entry.thumbnail.map(BackupManifest.isInside) ?? true else {
             return .success(outcome)   // `verify` reports such an entry; it names nothing to copy
         }
-        let source = archive.appendingPathComponent(entry.object)
-        let kept = store.appendingPathComponent(entry.object)
+        let source = archive.appendingPathComponent(object)
+        let kept = store.appendingPathComponent(object)
         do {
             if DurableCopy.size(of: kept) == entry.bytes {
                 outcome.objectsAlreadyThere += 1
@@ -61,7 +62,7 @@ struct StoreCopy {
                 outcome.objectsCopied += 1
                 outcome.bytesCopied += made.bytes
             }
-            outcome.lines.append(.init(sha256: entry.sha256, path: entry.object))
+            outcome.lines.append(.init(sha256: entry.sha256, path: object))
         } catch BackupError.damaged {
             outcome.corrupt.append(entry.sha256)
             return .success(outcome)

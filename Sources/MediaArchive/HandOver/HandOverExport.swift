@@ -1,4 +1,5 @@
 import Foundation
+import MediaFacts
 
 /// A hand-over copy of one county's catalogued objects, in a new or empty folder: files with
 /// readable names, each verified against its catalogue SHA-256 as it is copied, plus a manifest
@@ -37,7 +38,7 @@ public struct HandOverExport: Sendable {
         self.now = now
     }
 
-    var zone: TimeZone { TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+    var zone: TimeZone { settings.policy.zone }
 
     /// Exports; throws `ArchiveError.exportDestination` when the folder cannot be used or
     /// written, and `ArchiveError.catalogue` when the catalogue cannot be read.
@@ -95,7 +96,7 @@ public struct HandOverExport: Sendable {
 
         let manifest = ExportManifest(
             county: county.slug, name: county.name, fullName: county.fullName, code: county.code,
-            exportedAt: CaptureTime(date: now(), utcOffsetSeconds: zone.secondsFromGMT(for: now()), source: "").iso8601,
+            exportedAt: TimeStamp.iso8601(now(), utcOffsetSeconds: zone.secondsFromGMT(for: now())),
             from: from?.description, until: until?.description, files: items.count, bytes: bytes,
             items: items, problems: problems)
         let manifestName = bagIt ? Self.bagManifest : Self.plainManifest

@@ -11,6 +11,7 @@ extension Message {
         case .photoUnreadable(let problem): return .photoUnreadable(problem: problem.replacing(text, with: replacement))
         case .damaged(let after, let detail): return .damaged(afterSeconds: after, detail: swap(detail))
         case .photoMetadataUnreadable(let detail): return .photoMetadataUnreadable(detail: swap(detail))
+        case .photoRefused(let refusal, let english): return .photoRefused(refusal, english: swap(english))
         case .duplicateOf(let name): return .duplicateOf(originalName: swap(name))
         case .exportTargetUnreadable(let problem): return .exportTargetUnreadable(problem: problem.replacing(text, with: replacement))
         case .exportTargetNotEmpty(let count, let examples): return .exportTargetNotEmpty(itemCount: count, examples: examples.map(swap))

@@ -99,6 +99,20 @@ extension Message {
         case .photoMetadataUnreadable(let detail):
             return zh ? "无法读取照片的元数据（\(detail)）；拍摄日期和相机未知"
                 : "the photo's metadata could not be read (\(detail)); date and camera are unknown"
+        case .heifNotDecodable(let detail):
+            return zh ? "这张 HEIF 照片的画面无法解码（\(detail)），因此没有缩略图；日期、相机和位置仍已读出"
+                : "the HEIF photo's picture cannot be decoded (\(detail)), so it has no thumbnail; its date, camera and place were still read"
+        case .photoRefused(let refusal, let english):
+            guard zh else { return english }
+            return switch refusal {
+            case .fileNotFound: "文件不存在"
+            case .unreadable: "无法读取文件"
+            case .notAPhoto: "这不是照片"
+            case .damagedContainer: "HEIF 容器已损坏或不受支持（\(english)）"
+            case .decodingFailed: "照片画面无法解码（\(english)）"
+            case .imageTooLarge: "照片像素过多，无法解码（\(english)）"
+            case .other: english
+            }
         case .exifDamaged:
             return zh ? "照片的 EXIF 信息已损坏；可能缺少拍摄日期和相机" : "the photo's EXIF block is damaged; date and camera may be missing"
         case .jpegDamagedBeforeExif:

@@ -1,4 +1,5 @@
 import Foundation
+public import MediaFacts
 
 /// A sentence the tool says to a person about a file or the archive: why a file failed, what is
 /// worth knowing, what went wrong and what to do. Results keep messages, not text, so each reader
@@ -20,6 +21,9 @@ public indirect enum Message: Sendable, Hashable {
     case zipArchive
     /// A HEIC/HEIF photo whose container could not be parsed; `problem` says why.
     case photoUnreadable(problem: Message)
+    /// A photo library (libheif, libexif) refused the file; `english` is the wrapper's sentence,
+    /// the words shown in English.
+    case photoRefused(PhotoRefusal, english: String)
 
     // Thumbnails.
     case documentHasNoPicture
@@ -46,6 +50,8 @@ public indirect enum Message: Sendable, Hashable {
     case exifDamaged
     case jpegDamagedBeforeExif
     case exifOutOfMemory
+    /// libheif cannot decode a HEIF whose boxes are sound; `detail` is libheif's own text.
+    case heifNotDecodable(detail: String)
     case handedInLate(day: CalendarDay, deadline: CalendarDay)
     case duplicateOf(originalName: String)
     case adoptedWithoutName

@@ -16,7 +16,7 @@ extension SubmissionPolicy {
 extension ArchiveSettings {
     /// The calendar day `date` falls on in the policy's zone (today, by default).
     public func day(of date: Date = Date()) -> CalendarDay {
-        CalendarDay(of: date, in: TimeZone(identifier: policy.timeZone) ?? .current)
+        CalendarDay(of: date, in: policy.zone)
     }
 
     /// `--round ID`, or the current round.

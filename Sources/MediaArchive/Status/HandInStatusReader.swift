@@ -13,7 +13,7 @@ public struct HandInStatusReader: Sendable {
         let shown = counties.isEmpty ? settings.counties.counties : counties
         let catalog = Catalog(settings: settings)
         let forms = FormStore(settings: settings)
-        let zone = TimeZone(identifier: settings.policy.timeZone) ?? .current
+        let zone = settings.policy.zone
         return HandInStatus(round: round.id, counties: try shown.map { county in
             let entries = try catalog.countyCatalog(county).allEntries()
                 .map { $0.placed(in: settings.rounds) }.filter { $0.round == round.id }

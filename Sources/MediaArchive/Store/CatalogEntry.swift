@@ -1,10 +1,13 @@
 import Foundation
+public import MediaFacts
 
 /// One item in the catalogue: a stored file, what it is, and where it came from.
 /// Its JSON keys are a public contract (DESIGN.md, `search`/`show`): extend, never rename.
 public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// Raise when a key's meaning changes; readers can then convert old entries.
-    /// 2: `round` and `part` are stored (and `link` entries exist, with no `object`).
+    /// 2: `displayWidth`/`displayHeight`, and `width`/`height` the picture as stored for every
+    /// format (a schema-1 HEIC's `width`/`height` are its displayed size); `round` and `part`
+    /// stored (schema-1 entries are placed when read), and `link` entries, with no `object`.
     public static let currentSchemaVersion = 2
 
     public var sha256: String
@@ -22,7 +25,7 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// ISO 8601 with offset, in the policy's zone.
     public var ingestedAt: String
     public var capturedAt: String?
-    public var capturedAtSource: String
+    public var capturedAtSource: CaptureTimeSource
     public var durationSeconds: Double?
     public var verdict: Verdict
     public var reasons: [String]
@@ -31,8 +34,12 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     public var gps: GPSPosition?
     public var title: String?
     public var description: String?
+    /// The picture as stored (before any turn).
     public var width: Int?
     public var height: Int?
+    /// The picture as shown, upright; absent from schema-1 entries.
+    public var displayWidth: Int? = nil
+    public var displayHeight: Int? = nil
     /// The day the catalogue files it under ("YYYY-MM-DD" in the policy's zone): the capture
     /// day, else the ingest day.
     public var day: CalendarDay
@@ -67,11 +74,17 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     private enum CodingKeys: String, CodingKey {
         case sha256, county, kind, originalNames, bytes, format, object, thumbnail, ingestedAt, capturedAt,
              capturedAtSource, durationSeconds, verdict, reasons, warnings, camera, gps, title, description,
-             width, height, day, schemaVersion, round, part, url, outlet, published
+             width, height, displayWidth, displayHeight, day, schemaVersion, round, part, url, outlet, published
         case chinese = "zh"
     }
 
     public static let keysForProperties = ["chinese": "zh"]
+
+    /// A schema-1 entry is shown as it was written: without the display size it never had (its
+    /// round and part are shown, as it is placed when read). Only a `link` has an address.
+    public var keysLeftOut: Set<String> {
+        Set(schemaVersion < 2 ? ["displayWidth", "displayHeight"] : []).union(kind == .link ? [] : ["url", "outlet", "published"])
+    }
 
     /// The reasons in `language`: Chinese where the entry kept them, else the stored English.
     public func reasons(in language: Language) -> [String] {

@@ -41,7 +41,7 @@ extension Ingester {
         }
         var entry = CatalogEntry(
             sha256: link.sha256, county: county.slug, kind: .link, originalNames: [link.url.absoluteString], bytes: 0,
-            format: nil, object: nil, thumbnail: nil, ingestedAt: stamp, capturedAt: nil, capturedAtSource: "none",
+            format: nil, object: nil, thumbnail: nil, ingestedAt: stamp, capturedAt: nil, capturedAtSource: .none,
             durationSeconds: nil, verdict: .pass, reasons: [], warnings: receipt.warningMessages.texts(in: .en), camera: nil, gps: nil,
             title: link.title, description: nil, width: nil, height: nil,
             day: link.published ?? ingestDay, schemaVersion: CatalogEntry.currentSchemaVersion,

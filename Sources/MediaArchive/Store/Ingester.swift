@@ -1,4 +1,5 @@
 import Foundation
+import MediaFacts
 
 /// Takes handed-in files into a county's archive: check, hash and copy in one pass, store,
 /// thumbnail, catalogue. One bad file never stops the batch; a file is either wholly stored
@@ -28,7 +29,7 @@ public struct Ingester: Sendable {
         self.now = now
     }
 
-    var zone: TimeZone { TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+    var zone: TimeZone { settings.policy.zone }
 
     /// Ingests every file (folders walked) on all cores; receipts in argument order.
     public func ingest(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> [IngestReceipt] {
@@ -46,7 +47,7 @@ public struct Ingester: Sendable {
 
     /// An ingest time as receipts and entries write it: ISO 8601 in the policy's zone.
     func stamp(_ date: Date) -> String {
-        CaptureTime(date: date, utcOffsetSeconds: zone.secondsFromGMT(for: date), source: "").iso8601
+        TimeStamp.iso8601(date, utcOffsetSeconds: zone.secondsFromGMT(for: date))
     }
 
     func ingest(_ source: IngestSource, into folder: CountyFolder) -> IngestReceipt {
@@ -84,9 +85,9 @@ public struct Ingester: Sendable {
 
             // The copy's first bytes, read once: its signature and the extension come from them.
             let handle = try? FileHandle(forReadingFrom: copied.temporary)
-            let prefix = handle.map { (try? $0.read(upToCount: FileSignature.prefixLength)) ?? Data() }
+            let prefix = handle.map { (try? $0.read(upToCount: ContentSignature.prefixLength)) ?? Data() }
             try? handle?.close()
-            let signature = prefix.map(FileSignature.classify) ?? .other
+            let signature = prefix.map(ContentSignature.classify) ?? .other
             let ext = StoredExtension.forFile(format: inspected.check.format, kind: inspected.check.kind, signature: signature,
                                               originalPath: source.originalName, prefix: prefix ?? Data())
             let objectPath = folder.objectPath(sha256: copied.sha256, extension: ext)
@@ -140,7 +141,8 @@ public struct Ingester: Sendable {
             // it); the Chinese rendering rides along under `zh` for the Chinese pages.
             reasons: inspected.check.reasons(in: .en), warnings: warnings.texts(in: .en), camera: inspected.camera, gps: inspected.gps,
             title: inspected.title, description: inspected.description ?? inspected.comment,
-            width: inspected.width, height: inspected.height, day: day, schemaVersion: CatalogEntry.currentSchemaVersion,
+            width: inspected.width, height: inspected.height,
+            displayWidth: inspected.displayWidth, displayHeight: inspected.displayHeight, day: day, schemaVersion: CatalogEntry.currentSchemaVersion,
             chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
     }
 

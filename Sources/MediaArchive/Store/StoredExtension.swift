@@ -1,10 +1,11 @@
 import Foundation
+import MediaFacts
 
 /// The extension a stored object gets: from the detected format, never trusted from the name
 /// (a JPEG sent as "video.mp4" is stored as .jpg). Where a format family has several usual
 /// extensions (MP4/MOV/3GP share one demuxer), the original's is kept if it belongs to it.
 enum StoredExtension {
-    static func forFile(format: String?, kind: MediaKind, signature: FileSignature, originalPath: String, prefix: Data) -> String {
+    static func forFile(format: String?, kind: MediaKind, signature: ContentSignature, originalPath: String, prefix: Data) -> String {
         let original = URL(fileURLWithPath: originalPath).pathExtension.lowercased()
         func keep(_ allowed: [String], otherwise fallback: String) -> String {
             allowed.contains(original) ? original : fallback

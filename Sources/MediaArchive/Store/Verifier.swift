@@ -1,4 +1,5 @@
 import Foundation
+import MediaFacts
 
 /// What `verify` found. JSON keys are a public contract (DESIGN.md, `verify`).
 public struct VerifyReport: Sendable, Encodable {
@@ -100,10 +101,10 @@ public struct Verifier: Sendable {
     /// name is lost; the entry says so.
     private func adopt(path: String, sha256: String, folder: CountyFolder, catalog: CountyCatalog) throws {
         let url = try folder.resolve(path)
-        let zone = TimeZone(identifier: settings.policy.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let zone = settings.policy.zone
         let inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: url.path)
         let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? now()
-        let stamp = CaptureTime(date: modified, utcOffsetSeconds: zone.secondsFromGMT(for: modified), source: "").iso8601
+        let stamp = TimeStamp.iso8601(modified, utcOffsetSeconds: zone.secondsFromGMT(for: modified))
         var thumbnail: String? = nil
         if inspected.check.kind == .video || inspected.check.kind == .photo {
             let thumbnailPath = folder.thumbnailPath(sha256: sha256)
@@ -123,6 +124,7 @@ public struct Verifier: Sendable {
             warnings: warnings.texts(in: .en),
             camera: inspected.camera, gps: inspected.gps, title: inspected.title,
             description: inspected.description ?? inspected.comment, width: inspected.width, height: inspected.height,
+            displayWidth: inspected.displayWidth, displayHeight: inspected.displayHeight,
             day: inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: modified, in: zone),
             schemaVersion: CatalogEntry.currentSchemaVersion,
             chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
