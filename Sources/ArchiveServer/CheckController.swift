@@ -9,13 +9,7 @@ import NIOPosix
 /// whatever happens.
 struct CheckController<Context: RequestContext>: Sendable {
     let policy: SubmissionPolicy
-    /// The page depends only on the policy and the language: each language's is built once.
-    private let pages: [Language: String]
-
-    init(policy: SubmissionPolicy) {
-        self.policy = policy
-        pages = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, CheckPage.html(policy: policy, language: $0)) })
-    }
+    let pages: PageRenderer
 
     func addRoutes(to router: Router<Context>) {
         router.get("/check", use: page)
@@ -23,8 +17,7 @@ struct CheckController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        let language = PageLanguage.of(request)
-        return PageShell.response(pages[language] ?? CheckPage.html(policy: policy, language: language), request: request)
+        try pages.response(CheckPage(policy: policy, language: PageLanguage.of(request)), request: request)
     }
 
     @Sendable func check(_ request: Request, context: Context) async throws -> Response {
