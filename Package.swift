@@ -18,6 +18,12 @@ let package = Package(
         // /metrics (issue 13): Prometheus text over the swift-metrics API Hummingbird reports through.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The server imports these itself (not only through Hummingbird), so they are named here.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The web app's pages: Mustache templates, HTML-escaped unless a template says otherwise.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
@@ -54,7 +60,17 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                // The static files' ETags.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // Compiled into the binary (PackageResources.<file>), not copied into a bundle beside
+            // it: the .deb ships /usr/bin/media-archive alone, and it must still serve its pages.
+            resources: [.embedInCode("Templates"), .embedInCode("Assets")]
         ),
         .executableTarget(
             name: "media-archive",
@@ -81,6 +97,10 @@ let package = Package(
             dependencies: [
                 "ArchiveServer", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import MediaArchive
 
 /// Where the server listens; loopback unless told otherwise.
@@ -13,33 +14,41 @@ public struct ServerAddress: Sendable {
 }
 
 /// The whole web app over one archive. `reportCache` keeps the front page's figures per day
-/// (`ArchiveServerApp.run` fills it before the first visit).
+/// (`ArchiveServerApp.run` fills it before the first visit). `logLevel`: `serve` logs every
+/// request (info); the tests ask for warnings only, so their output is their results.
 public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
-                             reportCache: ReportCache = ReportCache(), metrics: ServiceMetrics = ServiceMetrics()) -> some ApplicationProtocol {
-    Application(
+                             reportCache: ReportCache = ReportCache(), metrics: ServiceMetrics = ServiceMetrics(),
+                             logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+    var logger = Logger(label: "media-archive")
+    logger.logLevel = logLevel
+    return Application(
         router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics),
-        configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive")
+        configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive"),
+        logger: logger
     )
 }
 
-/// Every route, one controller per resource.
+/// Every route, one controller per resource. The page templates are parsed here, once.
 public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache(),
                         metrics: ServiceMetrics = ServiceMetrics()) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
     router.addMiddleware { LanguageCookieMiddleware() }
-    CheckController<BasicRequestContext>(policy: settings.policy, metrics: metrics).addRoutes(to: router)
+    let pages = PageRenderer()
+    AssetController<BasicRequestContext>(assets: pages.assets).addRoutes(to: router)
+    CheckController<BasicRequestContext>(policy: settings.policy, pages: pages, metrics: metrics).addRoutes(to: router)
     let access = Access(settings: settings)
-    AccessController<BasicRequestContext>(access: access).addRoutes(to: router)
-    SearchController<BasicRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    AccessController<BasicRequestContext>(access: access, pages: pages).addRoutes(to: router)
+    SearchController<BasicRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
     // The gallery: counties, items, their files.
     let lookup = ItemLookup(catalog: Catalog(settings: settings), access: access)
-    CountiesController<BasicRequestContext>(settings: settings, access: access, reportCache: reportCache).addRoutes(to: router)
-    ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties).addRoutes(to: router)
+    CountiesController<BasicRequestContext>(settings: settings, access: access, reportCache: reportCache, pages: pages)
+        .addRoutes(to: router)
+    ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties, pages: pages).addRoutes(to: router)
     MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
     ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
-    IngestController<BasicRequestContext>(settings: settings, access: access, metrics: metrics).addRoutes(to: router)
+    IngestController<BasicRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics).addRoutes(to: router)
     // Service routes (issue 13): plain JSON, no token, nothing about the archive's contents.
     HealthController<BasicRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)
     MetricsController<BasicRequestContext>(metrics: metrics).addRoutes(to: router)

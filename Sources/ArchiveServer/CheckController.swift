@@ -10,15 +10,8 @@ import NIOPosix
 /// whatever happens.
 struct CheckController<Context: RequestContext>: Sendable {
     let policy: SubmissionPolicy
-    let metrics: ServiceMetrics
-    /// The page depends only on the policy and the language: each language's is built once.
-    private let pages: [Language: String]
-
-    init(policy: SubmissionPolicy, metrics: ServiceMetrics = ServiceMetrics()) {
-        self.policy = policy
-        self.metrics = metrics
-        pages = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, CheckPage.html(policy: policy, language: $0)) })
-    }
+    let pages: PageRenderer
+    var metrics = ServiceMetrics()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/check", use: page)
@@ -26,8 +19,7 @@ struct CheckController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        let language = PageLanguage.of(request)
-        return PageShell.response(pages[language] ?? CheckPage.html(policy: policy, language: language), request: request)
+        try pages.response(CheckPage(policy: policy, language: PageLanguage.of(request)), request: request)
     }
 
     @Sendable func check(_ request: Request, context: Context) async throws -> Response {

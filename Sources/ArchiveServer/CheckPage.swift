@@ -1,28 +1,36 @@
 import Foundation
 import MediaArchive
 
-/// The self-check page for county staff: one self-contained HTML document (no external
-/// assets) in the reader's language. The policy's limit is written into the page so the
-/// verdict text can say how far over a video is; the API call asks for reasons in the page's
-/// language.
-enum CheckPage {
-    static func html(policy: SubmissionPolicy, language: Language) -> String {
+/// The self-check page for county staff, in the reader's language (Templates/check.mustache,
+/// check.js). The policy's limit goes to the script so the verdict text can say how far over a
+/// video is; the script asks the API for reasons in the page's language.
+struct CheckPage: HTMLPage {
+    static let template = "check"
+    static let styleSheets = [DropZone.styleSheet, "check.css"]
+    static let scripts = [DropZone.script, "check.js"]
+
+    var title: String
+    var heading: String
+    var lead: String
+    var dropZone: DropZone
+    var scriptSettings: ScriptSettings?
+    var section: NavBar.Section? { .check }
+
+    init(policy: SubmissionPolicy, language: Language) {
         let text = Text.of(language)
         let limit = DurationText.limit(policy.maxVideoSeconds, in: language)
         let wording = Wording(language)
-        let script = ScriptText(
+        title = text.title
+        heading = text.title
+        lead = text.lead(limit)
+        dropZone = DropZone(hint: text.dropHint, in: language)
+        let words = ScriptText(
             lang: language.rawValue, passed: wording.verdictLabel(.pass), failed: wording.verdictLabel(.fail),
             ready: text.ready, over: text.over, trim: text.trim(limit), followReasons: text.followReasons,
             unreadable: text.unreadable, askOriginal: text.askOriginal, details: text.details, separator: wording.separator,
             checking: text.checking, tooLarge: text.tooLarge, sendSmaller: text.sendSmaller, notFinished: text.notFinished,
             tryLater: text.tryLater, minute: text.minute, second: text.second)
-        return PageShell.document(title: text.title, style: style, body: body, current: .check, language: language)
-            .replacingOccurrences(of: "{{HEADING}}", with: text.title)
-            .replacingOccurrences(of: "{{LEAD}}", with: text.lead(limit))
-            .replacingOccurrences(of: "{{DROP_ZONE}}", with: UploadPageParts.dropZone(hint: text.dropHint, in: language))
-            .replacingOccurrences(of: "{{TEXT}}", with: PageScriptText.literal(script))
-            .replacingOccurrences(of: "{{LIMIT_SECONDS}}", with: "\(policy.maxVideoSeconds)")
-            .replacingOccurrences(of: "{{MAX_BYTES}}", with: "\(policy.maxFileBytes)")
+        scriptSettings = ScriptSettings(Settings(limitSeconds: policy.maxVideoSeconds, maxBytes: policy.maxFileBytes, text: words))
     }
 
     struct Text: Bilingual {
@@ -56,114 +64,15 @@ enum CheckPage {
             notFinished: "The check did not finish", tryLater: "Please try again later.", minute: "min", second: "s")
     }
 
-    /// The words the script needs, as the JSON object `T`.
+    /// What check.js reads: the limit it measures against, the largest upload, its words (`T`).
+    struct Settings: Encodable {
+        var limitSeconds: Double
+        var maxBytes: Int64
+        var text: ScriptText
+    }
+
     struct ScriptText: Encodable {
         var lang, passed, failed, ready, over, trim, followReasons, unreadable, askOriginal, details, separator: String
         var checking, tooLarge, sendSmaller, notFinished, tryLater, minute, second: String
     }
-
-    private static let style = UploadPageParts.style + #"""
-      li { display: flex; gap: 14px; align-items: flex-start; }
-      li .thumb { width: 120px; height: 90px; object-fit: contain; background: #eceff3; border-radius: 6px; flex: none; }
-      li .thumb:not([src]) { visibility: hidden; }
-      li .text { min-width: 0; }
-      li.pass { border-left-color: #1f9d55; }
-      li.fail { border-left-color: #d64545; }
-      li.error { border-left-color: #d98b1c; }
-      .name { font-weight: 600; word-break: break-all; }
-      .verdict { font-size: 1.2rem; margin: 6px 0 2px; }
-      .pass .verdict { color: #1f7a43; } .fail .verdict { color: #b42e2e; } .error .verdict { color: #a86412; }
-      .todo { margin: 4px 0 0; }
-      .detail { color: #666f7e; font-size: .88rem; margin-top: 6px; }
-    """#
-
-    private static let body = #"""
-    <main>
-      <h1>{{HEADING}}</h1>
-      <p class="lead">{{LEAD}}</p>
-      {{DROP_ZONE}}
-      <ul id="results"></ul>
-    </main>
-    <script>
-    (function () {
-      var LIMIT = {{LIMIT_SECONDS}}, MAX_BYTES = {{MAX_BYTES}}, T = {{TEXT}};
-      var list = document.getElementById('results');
-    \#(UploadPageParts.script)
-
-      // Tenths, cut not rounded: 179.96 s must not read "3:00" next to a verdict that says over.
-      function clock(s) {
-        var tenths = Math.floor(s * 10 + 1e-6), m = Math.floor(tenths / 600), r = (tenths % 600) / 10;
-        return m + ':' + (r < 10 ? '0' : '') + r.toFixed(1);
-      }
-      function overText(s) {
-        var over = s - LIMIT, amount;
-        if (over < 1) {
-          amount = over.toFixed(1) + ' ' + T.second;
-        } else {
-          var m = Math.floor(over / 60), r = Math.round(over % 60);
-          amount = (m > 0 ? m + ' ' + T.minute + ' ' : '') + r + ' ' + T.second;
-        }
-        return T.over.replace('{amount}', amount);
-      }
-      function show(item, r) {
-        var verdict, todo;
-        var d = r.durationSeconds;
-        if (r.verdict === 'pass') {
-          verdict = (d != null ? clock(d) + ' — ' : '') + T.passed;
-          todo = T.ready;
-        } else if (r.verdict === 'fail' && d != null && r.kind === 'video' && d > LIMIT) {
-          verdict = clock(d) + ' — ' + overText(d);
-          todo = T.trim;
-        } else if (r.verdict === 'fail') {
-          verdict = (d != null ? clock(d) + ' — ' : '') + T.failed;
-          todo = T.followReasons;
-        } else {
-          verdict = T.unreadable;
-          todo = T.askOriginal;
-        }
-        item.className = r.verdict;
-        if (r.thumbnail) item.querySelector('.thumb').src = r.thumbnail;
-        item.querySelector('.verdict').textContent = verdict;
-        item.querySelector('.todo').textContent = todo;
-        var notes = (r.reasons || []).concat(r.warnings || []);
-        item.querySelector('.detail').textContent = notes.length ? T.details + notes.join(T.separator) : '';
-      }
-      function check(file) {
-        var item = el('li'), text = el('div', 'text'), thumb = el('img', 'thumb');
-        thumb.alt = '';
-        item.appendChild(thumb);
-        item.appendChild(text);
-        text.appendChild(el('div', 'name', file.name));
-        text.appendChild(el('div', 'verdict', T.checking));
-        text.appendChild(el('div', 'todo'));
-        text.appendChild(el('div', 'detail'));
-        list.insertBefore(item, list.firstChild);
-        if (file.size > MAX_BYTES) {
-          item.className = 'fail';
-          item.querySelector('.verdict').textContent = T.tooLarge;
-          item.querySelector('.todo').textContent = T.sendSmaller;
-          return;
-        }
-        var form = new FormData();
-        form.append('file', file, file.name);
-        // The page's language, said outright: the API answers English unless asked.
-        fetch('/api/check?thumbnail=1&lang=' + T.lang, { method: 'POST', body: form })
-          .then(function (res) {
-            return res.json().then(function (body) {
-              if (!res.ok) throw new Error(body && body.error ? body.error.message : res.statusText);
-              show(item, body);
-            });
-          })
-          .catch(function (err) {
-            item.className = 'error';
-            item.querySelector('.verdict').textContent = T.notFinished;
-            item.querySelector('.todo').textContent = T.tryLater;
-            item.querySelector('.detail').textContent = T.details + err.message;
-          });
-      }
-      function checkAll(files) { for (var i = 0; i < files.length; i++) check(files[i]); }
-      whenFilesChosen(checkAll);
-    })();
-    </script>
-    """#
 }

@@ -11,6 +11,7 @@ struct CountiesController<Context: RequestContext>: Sendable {
     /// Days tallied by earlier visits (or by the warm-up at start): the page reads only the days
     /// that changed since.
     let reportCache: ReportCache
+    let pages: PageRenderer
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: page)
@@ -20,6 +21,6 @@ struct CountiesController<Context: RequestContext>: Sendable {
         try await access.requireBrowsePage(request)
         let report = SubmissionReport(settings: settings, cache: reportCache)
         let counties = try await BlockingWork.run(failing: "the catalogue could not be read") { try report.counties() }
-        return PageShell.response(CountiesPage.html(counties, deadline: settings.policy.deadline, language: PageLanguage.of(request)), request: request)
+        return try pages.response(CountiesPage(counties, deadline: settings.policy.deadline, language: PageLanguage.of(request)), request: request)
     }
 }

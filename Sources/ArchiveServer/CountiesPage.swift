@@ -1,37 +1,42 @@
 import MediaArchive
 
-/// The counties table of `GET /`. County names are Chinese in both languages.
-enum CountiesPage {
-    static func html(_ counties: [CountyReport], deadline: CalendarDay, language: Language) -> String {
+/// The counties table of `GET /` (Templates/counties.mustache): what each county has handed in
+/// and whether it met the deadline. County names are Chinese in both languages.
+struct CountiesPage: HTMLPage {
+    static let template = "counties"
+    static let styleSheets = ["counties.css"]
+
+    var title: String
+    var heading: String
+    var lead: String
+    var columns: [String]
+    var rows: [Row]
+    var section: NavBar.Section? { .gallery }
+
+    struct Row {
+        /// The row's class, which colours its deadline cell: on-time, late or nothing.
+        var status: String
+        var searchHref: String
+        var name: String
+        var items, videos, photos, documents, others: Int
+        var videoMinutes: String
+        var deadline: String
+    }
+
+    init(_ counties: [CountyReport], deadline: CalendarDay, language: Language) {
         let text = Text.of(language)
         let gallery = GalleryText.of(language)
-        let rows = counties.map { county in
-            let others = county.byKind.audio + county.byKind.unknown
-            return """
-                <tr class="county \(rowClass[county.deadline]!)">
-                  <td><a href="/search?county=\(county.county)">\(PageShell.escape(county.name))</a></td>
-                  <td class="items">\(county.items)</td><td>\(county.byKind.video)</td><td>\(county.byKind.photo)</td>
-                  <td>\(county.byKind.document)</td><td>\(others)</td>
-                  <td>\(minutes(county.videoMinutes, unit: text.minutes))</td><td class="deadline">\(gallery.deadline(county))</td>
-                </tr>
-            """
-        }
+        title = NavBar.title(NavBar.Text.of(language).gallery, in: language)
+        heading = text.heading
         let missing = counties.filter { $0.deadline == .nothingSubmitted }.map(\.name)
-        let summary = missing.isEmpty ? text.allSubmitted : text.notYet(missing.map(PageShell.escape))
-        let headers = text.columns.map { "<th>\($0)</th>" }.joined()
-        return PageShell.document(title: PageShell.title(PageShell.Text.of(language).gallery, in: language), style: style, body: """
-        <main>
-          <h1>\(text.heading)</h1>
-          <p class="lead">\(text.lead("\(deadline)", summary))</p>
-          <table id="counties">
-            <thead><tr>\(headers)</tr></thead>
-            <tbody>
-        \(rows.joined(separator: "\n"))
-            </tbody>
-          </table>
-        </main>
-
-        """, current: .gallery, language: language)
+        lead = text.lead("\(deadline)", missing.isEmpty ? text.allSubmitted : text.notYet(missing))
+        columns = text.columns
+        rows = counties.map { county in
+            Row(status: Self.rowClass[county.deadline] ?? "", searchHref: "/search?county=\(county.county)", name: county.name,
+                items: county.items, videos: county.byKind.video, photos: county.byKind.photo, documents: county.byKind.document,
+                others: county.byKind.audio + county.byKind.unknown,
+                videoMinutes: Self.minutes(county.videoMinutes, unit: text.minutes), deadline: gallery.deadline(county))
+        }
     }
 
     struct Text: Bilingual {
@@ -60,20 +65,4 @@ enum CountiesPage {
         let text = value == value.rounded() ? "\(Int(value))" : "\(value)"
         return "\(text) \(unit)"
     }
-
-    private static let style = """
-      main { max-width: 960px; margin: 0 auto; padding: 24px 16px 48px; }
-      h1 { font-size: 1.6rem; margin: 0 0 4px; }
-      .lead { color: #555d6b; margin: 0 0 20px; }
-      table { width: 100%; border-collapse: collapse; background: #fff; border-radius: 12px; overflow: hidden; }
-      th, td { padding: 10px 12px; text-align: right; border-bottom: 1px solid #e6e9ef; }
-      th:first-child, td:first-child, th:last-child, td:last-child { text-align: left; }
-      th { background: #eceff4; font-weight: 600; }
-      td a { color: #2f6fde; font-weight: 600; text-decoration: none; }
-      tr.nothing td { color: #8a92a0; }
-      tr.nothing .deadline { color: #b42e2e; }
-      tr.on-time .deadline { color: #1f7a43; }
-      tr.late .deadline { color: #a86412; }
-
-    """
 }

@@ -10,6 +10,7 @@ import NIOPosix
 struct IngestController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
+    let pages: PageRenderer
     var metrics = ServiceMetrics()
 
     func addRoutes(to router: Router<Context>) {
@@ -23,10 +24,10 @@ struct IngestController<Context: RequestContext>: Sendable {
         do {
             clerk = try await access.forPage(request) { try await access.requireRole(.clerk, request) }
         } catch let denied as AccessDenied {
-            return PageShell.response(IngestPage.notForThisRole(language: PageLanguage.of(request)), status: denied.status, request: request)
+            return try pages.response(IngestPage.ClerksOnly(language: PageLanguage.of(request)), status: denied.status, request: request)
         }
-        let html = IngestPage.html(counties: settings.counties, policy: settings.policy, clerk: clerk, language: PageLanguage.of(request))
-        return PageShell.response(html, request: request)
+        let page = IngestPage(counties: settings.counties, policy: settings.policy, clerk: clerk, language: PageLanguage.of(request))
+        return try pages.response(page, request: request)
     }
 
     @Sendable func ingest(_ request: Request, context: Context) async throws -> Response {

@@ -7,6 +7,7 @@ import MediaArchive
 struct ItemController<Context: RequestContext>: Sendable {
     let lookup: ItemLookup
     let counties: CountyRegistry
+    let pages: PageRenderer
 
     func addRoutes(to router: Router<Context>) {
         router.get("/items/:\(ItemLookup.parameter)", use: page)
@@ -17,12 +18,14 @@ struct ItemController<Context: RequestContext>: Sendable {
         let language = PageLanguage.of(request)
         let text = ItemPage.Text.of(language)
         guard let sha256 = ItemLookup.sha256(in: context) else {
-            return MessagePage.response(status: .badRequest, title: text.badLinkTitle, request: request, message: text.badLink)
+            let page = MessagePage(title: text.badLinkTitle, message: text.badLink, language: language)
+            return try pages.response(page, status: .badRequest, request: request)
         }
         guard let item = try await lookup.find(sha256) else {
-            return MessagePage.response(status: .notFound, title: text.notFoundTitle, request: request, message: text.notFound(sha256))
+            let page = MessagePage(title: text.notFoundTitle, message: text.notFound(sha256), language: language)
+            return try pages.response(page, status: .notFound, request: request)
         }
         let county = (try? counties.resolve(item.entry.county))?.name ?? item.entry.county
-        return PageShell.response(ItemPage(item: item, countyName: county, language: language).html(), request: request)
+        return try pages.response(ItemPage(item: item, countyName: county, language: language), request: request)
     }
 }

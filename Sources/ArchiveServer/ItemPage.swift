@@ -1,33 +1,86 @@
 import Foundation
 import MediaArchive
 
-/// One item's page. The player (`video#player`, `preload="metadata"` so opening the page
-/// costs a range request, not the whole file) and the picture (`img#photo`) load from
-/// `/media/<sha256>`; `a#download` fetches the original under its original name.
-struct ItemPage {
-    var item: StoredItem
-    var countyName: String
-    var language: Language
+/// One item's page (Templates/item.mustache): the picture or the player, everything the
+/// catalogue knows about it as a table of facts, and the download link.
+struct ItemPage: HTMLPage {
+    static let template = "item"
+    static let styleSheets = ["item.css"]
 
-    private var entry: CatalogEntry { item.entry }
-    private var name: String { PageShell.escape(entry.originalNames.first ?? entry.sha256) }
-    private var text: Text { Text.of(language) }
-    private var gallery: GalleryText { GalleryText.of(language) }
-    private var wording: Wording { Wording(language) }
+    var title: String
+    var backHref: String
+    var backLabel: String
+    /// The item's first original name (what the county called it).
+    var name: String
+    var stage: Stage
+    var downloadHref: String
+    var downloadLabel: String
+    var sizeNote: String
+    var facts: [Fact]
 
-    func html() -> String {
-        PageShell.document(title: PageShell.title(name, in: language), style: Self.style, body: """
-        <main>
-          <p class="back"><a href="/search?county=\(entry.county)">← \(text.everythingFrom(PageShell.escape(countyName)))</a></p>
-          <h1>\(name)</h1>
-          <div class="stage">\(stage())</div>
-          <p><a id="download" href="/media/\(entry.sha256)?download=1">\(text.download)</a>\(text.parenthesis(ByteText.describe(entry.bytes, in: language)))</p>
-          <table id="metadata">
-        \(rows().map { #"    <tr><th>\#($0.label)</th><td>\#($0.html)</td></tr>"# }.joined(separator: "\n"))
-          </table>
-        </main>
+    /// What the dark stage shows: exactly one of these is set.
+    struct Stage {
+        struct Player {
+            var src: String
+            var poster: String?
+        }
 
-        """, language: language)
+        struct Picture {
+            var src: String
+            var alt: String
+            var note: String?
+        }
+
+        var videoPlayer: Player?
+        var audioPlayer: Player?
+        var picture: Picture?
+        var placeholderText: String?
+    }
+
+    /// One row of the table: its label, then lines of text (one per original name or warning),
+    /// with a verdict badge before them, a hash in `<code>` or a map link after them.
+    struct Fact {
+        struct VerdictBadge {
+            var verdict: String
+            var text: String
+        }
+
+        struct MapLink {
+            var href: String
+            var text: String
+        }
+
+        var label: String
+        var lines: [String]
+        var verdictBadge: VerdictBadge?
+        var code: String?
+        var mapLink: MapLink?
+
+        init(_ label: String, _ lines: [String], verdictBadge: VerdictBadge? = nil, code: String? = nil, mapLink: MapLink? = nil) {
+            self.label = label
+            self.lines = lines
+            self.verdictBadge = verdictBadge
+            self.code = code
+            self.mapLink = mapLink
+        }
+
+        init(_ label: String, _ line: String) {
+            self.init(label, [line])
+        }
+    }
+
+    init(item: StoredItem, countyName: String, language: Language) {
+        let entry = item.entry
+        let text = Text.of(language)
+        name = entry.originalNames.first ?? entry.sha256
+        title = NavBar.title(name, in: language)
+        backHref = "/search?county=\(entry.county)"
+        backLabel = text.everythingFrom(countyName)
+        stage = Self.stage(item, name: name, text: text, gallery: GalleryText.of(language))
+        downloadHref = "/media/\(entry.sha256)?download=1"
+        downloadLabel = text.download
+        sizeNote = text.parenthesis(ByteText.describe(entry.bytes, in: language))
+        facts = Self.facts(entry, countyName: countyName, text: text, language: language)
     }
 
     struct Text: Bilingual {
@@ -74,82 +127,65 @@ struct ItemPage {
     /// the thumbnail, which the archive made upright from the original.
     private static let browserPictures: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "bmp", "avif"]
 
-    private func stage() -> String {
+    private static func stage(_ item: StoredItem, name: String, text: Text, gallery: GalleryText) -> Stage {
+        let entry = item.entry
         let media = "/media/\(entry.sha256)"
-        let poster = entry.thumbnail != nil ? #" poster="/thumbs/\#(entry.sha256)""# : ""
+        let thumbnail = entry.thumbnail != nil ? "/thumbs/\(entry.sha256)" : nil
+        var stage = Stage()
         switch entry.kind {
         case .video:
-            return #"<video id="player" controls preload="metadata" src="\#(media)"\#(poster)></video>"#
+            stage.videoPlayer = Stage.Player(src: media, poster: thumbnail)
         case .audio:
-            return #"<audio id="audio-player" controls preload="metadata" src="\#(media)"></audio>"#
+            stage.audioPlayer = Stage.Player(src: media)
         case .photo where Self.browserPictures.contains(item.object.pathExtension.lowercased()):
-            return #"<img id="photo" src="\#(media)" alt="\#(name)">"#
-        case .photo where entry.thumbnail != nil:
-            return #"<img id="photo" src="/thumbs/\#(entry.sha256)" alt="\#(name)"><p class="note">\#(text.thumbnailOnly)</p>"#
+            stage.picture = Stage.Picture(src: media, alt: name)
+        case .photo where thumbnail != nil:
+            stage.picture = Stage.Picture(src: thumbnail ?? media, alt: name, note: text.thumbnailOnly)
         default:
-            return #"<div class="placeholder">\#(gallery.kind(entry.kind))\#(text.because)\#(text.downloadToView)</div>"#
+            stage.placeholderText = gallery.kind(entry.kind) + text.because + text.downloadToView
         }
+        return stage
     }
 
-    /// Every fact the catalogue holds, as label and ready-made HTML.
-    private func rows() -> [(label: String, html: String)] {
-        let esc = PageShell.escape
-        var rows: [(String, String)] = [
-            (text.names, entry.originalNames.map(esc).joined(separator: "<br>")),
-            (text.county, esc(countyName)),
-            (text.kind, gallery.kind(entry.kind)),
-            (text.captured, entry.capturedAt.map(esc) ?? wording.unknown),
-            (text.timeSource, esc(gallery.captureSource(entry.capturedAtSource.rawValue))),
+    /// Every fact the catalogue holds.
+    private static func facts(_ entry: CatalogEntry, countyName: String, text: Text, language: Language) -> [Fact] {
+        let gallery = GalleryText.of(language)
+        let wording = Wording(language)
+        var facts = [
+            Fact(text.names, entry.originalNames),
+            Fact(text.county, countyName),
+            Fact(text.kind, gallery.kind(entry.kind)),
+            Fact(text.captured, entry.capturedAt ?? wording.unknown),
+            Fact(text.timeSource, gallery.captureSource(entry.capturedAtSource.rawValue)),
         ]
-        if let seconds = entry.durationSeconds { rows.append((text.length, DurationText.clock(seconds))) }
-        if let width = entry.width, let height = entry.height { rows.append((text.pictureSize, "\(width) × \(height)")) }
+        if let seconds = entry.durationSeconds { facts.append(Fact(text.length, DurationText.clock(seconds))) }
+        if let width = entry.width, let height = entry.height { facts.append(Fact(text.pictureSize, "\(width) × \(height)")) }
         let camera = [entry.camera?.make, entry.camera?.model].compactMap { $0 }.joined(separator: " ")
-        rows.append((text.camera, camera.isEmpty ? wording.unknown : esc(camera)))
-        rows.append((text.location, location()))
-        if let title = entry.title { rows.append((text.title, esc(title))) }
-        if let description = entry.description { rows.append((text.description, esc(description))) }
+        facts.append(Fact(text.camera, camera.isEmpty ? wording.unknown : camera))
+        facts.append(location(entry, text: text, wording: wording))
+        if let title = entry.title { facts.append(Fact(text.title, title)) }
+        if let description = entry.description { facts.append(Fact(text.description, description)) }
         // Entries from before the Chinese rendering was kept show their English sentences.
-        let entryReasons = entry.reasons(in: language), entryWarnings = entry.warnings(in: language)
-        let reasons = entryReasons.isEmpty ? "" : text.because + entryReasons.map(esc).joined(separator: wording.separator)
-        rows.append((text.check, #"<span class="verdict \#(entry.verdict.rawValue)">\#(gallery.verdict(entry.verdict))</span>\#(reasons)"#))
-        if !entryWarnings.isEmpty { rows.append((text.warnings, entryWarnings.map(esc).joined(separator: "<br>"))) }
-        rows.append((text.format, esc(entry.format ?? wording.unknown)))
+        let reasons = entry.reasons(in: language), warnings = entry.warnings(in: language)
+        facts.append(Fact(text.check, reasons.isEmpty ? [] : [text.because + reasons.joined(separator: wording.separator)],
+                          verdictBadge: Fact.VerdictBadge(verdict: entry.verdict.rawValue, text: gallery.verdict(entry.verdict))))
+        if !warnings.isEmpty { facts.append(Fact(text.warnings, warnings)) }
+        facts.append(Fact(text.format, entry.format ?? wording.unknown))
         // The exact count only adds something when the readable size is rounded (KiB and up).
         let exact = entry.bytes >= 1024 ? text.bytes(entry.bytes) : ""
-        rows.append((text.size, ByteText.describe(entry.bytes, in: language) + exact))
-        rows.append((text.ingested, esc(entry.ingestedAt)))
-        rows.append(("SHA-256", #"<code>\#(entry.sha256)</code>"#))
-        return rows
+        facts.append(Fact(text.size, ByteText.describe(entry.bytes, in: language) + exact))
+        facts.append(Fact(text.ingested, entry.ingestedAt))
+        facts.append(Fact("SHA-256", [], code: entry.sha256))
+        return facts
     }
 
     /// The stored WGS-84 position with a link to OpenStreetMap (which takes WGS-84 as is).
-    private func location() -> String {
-        guard let gps = entry.gps else { return wording.unknown }
+    private static func location(_ entry: CatalogEntry, text: Text, wording: Wording) -> Fact {
+        guard let gps = entry.gps else { return Fact(text.location, wording.unknown) }
         let lat = String(format: "%.6f", gps.latitude)
         let lon = String(format: "%.6f", gps.longitude)
         let altitude = gps.altitude.map { String(format: "%.0f", $0) }
-        let map = "https://www.openstreetmap.org/?mlat=\(lat)&amp;mlon=\(lon)#map=16/\(lat)/\(lon)"
-        return #"\#(text.position(lat, lon, altitude)) · <a id="map" href="\#(map)" target="_blank" rel="noopener">\#(text.onMap)</a>"#
+        let map = "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=16/\(lat)/\(lon)"
+        return Fact(text.location, [text.position(lat, lon, altitude)], mapLink: Fact.MapLink(href: map, text: text.onMap))
     }
-
-    private static let style = """
-      main { max-width: 960px; margin: 0 auto; padding: 16px 16px 48px; }
-      .back a, main a { color: #2f6fde; }
-      h1 { font-size: 1.4rem; margin: 4px 0 12px; word-break: break-all; }
-      .stage { background: #1d2330; border-radius: 12px; display: flex; flex-direction: column; align-items: center;
-               justify-content: center; min-height: 200px; overflow: hidden; }
-      .stage video, .stage img { max-width: 100%; max-height: 70vh; display: block; }
-      .stage video { width: 100%; }  /* small phone clips play at a watchable size, letterboxed */
-      .stage audio { width: 90%; margin: 24px; }
-      .stage .note { color: #dfe4ee; margin: 8px; }
-      .placeholder { color: #dfe4ee; font-size: 1.2rem; padding: 60px 16px; }
-      #download { font-weight: 600; }
-      table { width: 100%; border-collapse: collapse; background: #fff; border-radius: 12px; overflow: hidden; }
-      th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid #e6e9ef; vertical-align: top; }
-      th { width: 8em; color: #555d6b; font-weight: 600; white-space: nowrap; }
-      td { word-break: break-all; }
-      .verdict.pass { color: #1f7a43; font-weight: 600; }
-      .verdict.fail, .verdict.error { color: #b42e2e; font-weight: 600; }
-
-    """
 }

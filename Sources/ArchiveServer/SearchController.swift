@@ -9,6 +9,7 @@ import MediaArchive
 struct SearchController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
+    let pages: PageRenderer
 
     /// Items per page: a county's whole hand-in can run to thousands of thumbnails.
     var pageSize = 200
@@ -29,18 +30,21 @@ struct SearchController<Context: RequestContext>: Sendable {
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
         try await access.requireBrowsePage(request)
         let parameters = request.uri.queryParameters
-        var page = SearchPage(counties: settings.counties, parameters: parameters, language: PageLanguage.of(request))
+        let language = PageLanguage.of(request)
+        let results: CatalogPage
         do {
             let query = try SearchParameters.query(parameters, settings: settings)
             let offset = try Self.offset(parameters)
             let catalog = Catalog(settings: settings)
             let limit = pageSize
-            page.results = try await BlockingWork.run(failing: Self.failure) { try catalog.searchPage(query, offset: offset, limit: limit) }
+            results = try await BlockingWork.run(failing: Self.failure) { try catalog.searchPage(query, offset: offset, limit: limit) }
         } catch let bad as BadSearchParameter {
-            page.problem = bad.text(in: page.language)
-            return PageShell.response(page.html(), status: .badRequest, request: request)
+            // The form stays, filled in as sent, so the search can be corrected.
+            let page = SearchPage(counties: settings.counties, parameters: parameters, language: language, problem: bad.text(in: language))
+            return try pages.response(page, status: .badRequest, request: request)
         }
-        return PageShell.response(page.html(), request: request)
+        let page = SearchPage(counties: settings.counties, parameters: parameters, language: language, results: results)
+        return try pages.response(page, request: request)
     }
 
     /// Where the page starts among the matches (the "more" link's `offset`).

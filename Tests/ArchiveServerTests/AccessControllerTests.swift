@@ -12,7 +12,7 @@ struct AccessControllerTests {
 
     func status(_ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
                 settings: ArchiveSettings) async throws -> HTTPResponse.Status {
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: uri, method: method, headers: headers) { $0.status }
         }
     }
@@ -22,7 +22,7 @@ struct AccessControllerTests {
         let tokens = AccessTokens(root: settings.root)
         let archivist = try tokens.create(role: .archivist)
         let clerk = try tokens.create(role: .clerk)
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: "/api/search", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
@@ -48,7 +48,7 @@ struct AccessControllerTests {
         let settings = try makeSettings()
         let tokens = AccessTokens(root: settings.root)
         let issued = try tokens.create(role: .archivist, name: "leaving")
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: "/api/search", method: .get, headers: Self.bearer(issued.secret)) { response in
                 #expect(response.status == .ok)
             }
@@ -76,7 +76,7 @@ struct AccessControllerTests {
         let settings = try makeSettings()
         let clerk = try AccessTokens(root: settings.root).create(role: .clerk, name: "南乐县")
         #expect(try await status("/api/whoami", settings: settings) == .unauthorized)
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: "/api/whoami", method: .get, headers: Self.bearer(clerk.secret)) { response in
                 #expect(response.status == .ok)
                 let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: String]
@@ -124,7 +124,7 @@ struct AccessControllerTests {
         let settings = try makeSettings()
         let issued = try AccessTokens(root: settings.root).create(role: .clerk)
         let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: "/login?next=/ingest", method: .get) { response in
                 #expect(String(buffer: response.body).contains(#"<input type="hidden" name="next" value="/ingest">"#))
             }
@@ -147,7 +147,7 @@ struct AccessControllerTests {
         let settings = try makeSettings()
         let issued = try AccessTokens(root: settings.root).create(role: .archivist)
         let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: "/login", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)
@@ -206,7 +206,7 @@ struct AccessControllerTests {
             ("/api/ingest?county=qingfeng", .post, Self.bearer(archivist.secret), .forbidden,
              #"this needs a clerk token; the token "阅览室" is a archivist token"#, "需要登记员（clerk）令牌；令牌“阅览室”是档案员（archivist）令牌"),
         ]
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             for (path, method, headers, status, english, chinese) in cases {
                 let asked = path + (path.contains("?") ? "&" : "?") + "lang=zh"
                 let askings: [(uri: String, extra: HTTPFields, expected: String)] = [

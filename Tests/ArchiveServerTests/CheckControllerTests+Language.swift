@@ -42,7 +42,7 @@ extension CheckControllerTests {
             ("text/plain", ByteBuffer(string: "x"), .uploadNotAForm(field: "file"),
              #"send the file as multipart/form-data with the field "file" (or as application/octet-stream with an X-File-Name header)"#),
         ]
-        try await buildApplication(settings: try ArchiveSettingsBox().make()).test(.router) { client in
+        try await testApplication(settings: try ArchiveSettingsBox().make()).test(.router) { client in
             for (contentType, body, sentence, english) in cases {
                 let askings: [(uri: String, extra: HTTPFields, expected: String)] = [
                     ("/api/check", [:], english), ("/api/check?lang=zh", [:], sentence.text(in: .zh)),

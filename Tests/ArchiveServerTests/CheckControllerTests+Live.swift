@@ -13,7 +13,7 @@ import TestSupport
 extension CheckControllerTests {
     @Test func aRealUploadOverTCPIsCheckedAndDeleted() async throws {
         let before = leftoverUploads()
-        let app = buildApplication(settings: try makeSettings(), address: ServerAddress(host: "127.0.0.1", port: 0))
+        let app = testApplication(settings: try makeSettings(), address: ServerAddress(host: "127.0.0.1", port: 0))
         let upload = try MultipartUpload(fixture: "clip-181s.mp4", as: "清丰县 讲座.mp4")
         try await app.test(.live) { client in
             try await client.execute(uri: "/api/check?thumbnail=1", method: .post, headers: upload.headers, body: upload.body) { response in

@@ -11,7 +11,7 @@ struct CountiesControllerTests {
     @Test func theCountiesPageShowsWhatEachCountyHandedIn() async throws {
         let archive = try GalleryArchive(deadline: CalendarDay(2999, 12, 31))
         let report = try SubmissionReport(settings: archive.settings).counties()
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -35,7 +35,7 @@ struct CountiesControllerTests {
 
     @Test func aCountyThatHandedInAfterTheDeadlineIsShownLate() async throws {
         let archive = try GalleryArchive() // the 2021 deadline: everything ingested today is late
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("提交截止日期：2021-06-04"))
@@ -47,7 +47,7 @@ struct CountiesControllerTests {
 
     @Test func everyPageSharesTheNavBar() async throws {
         let archive = try GalleryArchive(publicBrowse: true)
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             for (uri, current) in [("/", "画廊"), ("/search", "搜索"), ("/check", "自查"), ("/login", "登录")] {
                 try await client.execute(uri: uri, method: .get) { response in
                     let page = String(buffer: response.body)
@@ -71,7 +71,7 @@ struct CountiesControllerTests {
 
     @Test func withoutATokenTheBrowserIsSentToLogin() async throws {
         let archive = try GalleryArchive()
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/login")
@@ -84,7 +84,7 @@ struct CountiesControllerTests {
             }
         }
         let open = try GalleryArchive(publicBrowse: true)
-        try await buildApplication(settings: open.settings).test(.router) { client in
+        try await testApplication(settings: open.settings).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok, "publicBrowse opens the gallery to anyone")
             }
@@ -131,7 +131,7 @@ extension CountiesControllerTests {
                 try handle.close()
             }
         }
-        try await buildApplication(settings: archive.settings, reportCache: cache).test(.router) { client in
+        try await testApplication(settings: archive.settings, reportCache: cache).test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
                 let qingfeng = try #require(Self.row(of: "清丰县", in: String(buffer: response.body)))
                 #expect(Self.cells(qingfeng).prefix(2) == ["清丰县", "4"])

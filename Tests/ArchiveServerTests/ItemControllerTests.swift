@@ -9,7 +9,7 @@ import TestSupport
 /// `GET /items/:sha256`: the player or picture, the metadata and the download link.
 struct ItemControllerTests {
     func page(_ uri: String, archive: GalleryArchive, headers: HTTPFields? = nil) async throws -> (HTTPResponse.Status, String) {
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: uri, method: .get, headers: headers ?? archive.bearer) { ($0.status, String(buffer: $0.body)) }
         }
     }

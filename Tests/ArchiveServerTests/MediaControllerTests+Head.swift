@@ -72,7 +72,7 @@ extension MediaControllerTests {
         let archive = try GalleryArchive()
         let sha = try archive.sha("clip-179.9s.mp4")
         let original = try GalleryArchive.bytes("clip-179.9s.mp4")
-        let app = buildApplication(settings: archive.settings, address: ServerAddress(host: "127.0.0.1", port: 0))
+        let app = testApplication(settings: archive.settings, address: ServerAddress(host: "127.0.0.1", port: 0))
         try await app.test(.live) { client in
             try await client.execute(uri: "/media/\(sha)", method: .head, headers: archive.bearer) { response in
                 #expect(response.status == .ok)

@@ -22,7 +22,7 @@ struct MediaControllerTests {
     func send(_ method: HTTPRequest.Method, _ uri: String, archive: GalleryArchive, headers: HTTPFields = [:],
               authorised: Bool = true) async throws -> Answer {
         let all = authorised ? headers + archive.bearer : headers
-        return try await buildApplication(settings: archive.settings).test(.router) { client in
+        return try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: uri, method: method, headers: all) { response in
                 Answer(status: response.status, headers: response.headers, body: Array(response.body.readableBytesView))
             }

@@ -17,7 +17,7 @@ struct PageLanguageTests {
     }
 
     static func get(_ uri: String, headers: HTTPFields = [:], settings: ArchiveSettings) async throws -> Page {
-        try await buildApplication(settings: settings).test(.router) { client in
+        try await testApplication(settings: settings).test(.router) { client in
             try await client.execute(uri: uri, method: .get, headers: headers) { Page(status: $0.status, headers: $0.headers, html: String(buffer: $0.body)) }
         }
     }
@@ -91,14 +91,17 @@ struct PageLanguageTests {
         #expect(redirected.status == .seeOther && redirected.headers[.setCookie]?.contains("lang=en") == true)
     }
 
+    /// The script is one file (check.js) for both languages; its words come with the page.
     @Test func theCheckPagesScriptSpeaksThePagesLanguage() async throws {
         let (settings, _) = try Self.openArchive()
-        let zh = try await Self.get("/check", settings: settings).html
-        #expect(zh.contains(#""ready":"可以提交。""#) && zh.contains(#""over":"超出 {amount}""#))
-        #expect(zh.contains("fetch('/api/check?thumbnail=1&lang=' + T.lang"), "the API is asked for the page's language")
-        let en = try await Self.get("/check?lang=en", settings: settings).html
-        #expect(en.contains(#""ready":"Ready to submit.""#) && en.contains(#""over":"{amount} over""#))
-        #expect(en.contains(#""lang":"en""#))
+        let zh = try PageScriptSettings(html: try await Self.get("/check", settings: settings).html)
+        #expect(zh.text["ready"] == "可以提交。" && zh.text["over"] == "超出 {amount}")
+        #expect(zh.text["lang"] == "zh")
+        let script = try await Self.get(try #require(zh.scriptPath), settings: settings).html
+        #expect(script.contains("fetch('/api/check?thumbnail=1&lang=' + T.lang"), "the API is asked for the page's language")
+        let en = try PageScriptSettings(html: try await Self.get("/check?lang=en", settings: settings).html)
+        #expect(en.text["ready"] == "Ready to submit." && en.text["over"] == "{amount} over")
+        #expect(en.text["lang"] == "en")
     }
 
     @Test func ingestReceiptsFollowTheLanguageCookie() async throws {
@@ -107,7 +110,7 @@ struct PageLanguageTests {
         var cookie = upload.headers
         cookie[.cookie] = "media_archive_token=\(office.clerk); lang=zh"
         let headers = cookie
-        let receipts = try await buildApplication(settings: office.settings).test(.router) { client in
+        let receipts = try await testApplication(settings: office.settings).test(.router) { client in
             try await client.execute(uri: "/api/ingest?county=qingfeng", method: .post, headers: headers, body: upload.body) { response in
                 try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]] ?? []
             }

@@ -16,7 +16,7 @@ struct SearchControllerTests {
     }
 
     func get(_ uri: String, settings: ArchiveSettings) async throws -> (HTTPResponse.Status, Any?) {
-        let app = buildApplication(settings: settings)
+        let app = testApplication(settings: settings)
         let archivist = try AccessTokens(root: settings.root).create(role: .archivist)
         return try await app.test(.router) { client in
             try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(archivist.secret)"]) { response in

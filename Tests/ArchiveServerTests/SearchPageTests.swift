@@ -9,7 +9,7 @@ import TestSupport
 /// `GET /search`: the form and the grid of thumbnails the archivists browse.
 struct SearchPageTests {
     func page(_ uri: String, archive: GalleryArchive) async throws -> (HTTPResponse.Status, String) {
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: uri, method: .get, headers: archive.bearer) { ($0.status, String(buffer: $0.body)) }
         }
     }
@@ -55,7 +55,8 @@ struct SearchPageTests {
     @Test func aLongResultIsCutIntoPagesWithAMoreLink() async throws {
         let archive = try GalleryArchive()
         let router = Router(context: BasicRequestContext.self)
-        var controller = SearchController<BasicRequestContext>(settings: archive.settings, access: Access(settings: archive.settings))
+        var controller = SearchController<BasicRequestContext>(settings: archive.settings, access: Access(settings: archive.settings),
+                                                            pages: PageRenderer())
         controller.pageSize = 3
         controller.addRoutes(to: router)
         let (first, second) = try await Application(router: router).test(.router) { client in
@@ -89,7 +90,7 @@ struct SearchPageTests {
 
     @Test func withoutATokenThePageSendsToLoginAndTheAPIAnswers401() async throws {
         let archive = try GalleryArchive()
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/search?county=qingfeng", method: .get) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/login?next=/search?county%3Dqingfeng")

@@ -1,3 +1,4 @@
+import ArchiveServer
 import Foundation
 import Hummingbird
 import MediaArchive
@@ -71,4 +72,11 @@ func JPEGSize(_ jpeg: Data) -> (width: Int, height: Int)? {
         index += 2 + length
     }
     return nil
+}
+
+/// The app as `serve` builds it, logging warnings and errors only: `swift test` then shows the
+/// tests' results, not a line for every request they send.
+func testApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
+                     reportCache: ReportCache = ReportCache()) -> some ApplicationProtocol {
+    buildApplication(settings: settings, address: address, reportCache: reportCache, logLevel: .warning)
 }

@@ -10,7 +10,7 @@ import TestSupport
 struct ThumbnailControllerTests {
     @Test func aThumbnailIsAJPEGABrowserMayKeep() async throws {
         let archive = try GalleryArchive()
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             for name in ["clip-179.9s.mp4", "chinese-gps.jpg"] {
                 try await client.execute(uri: "/thumbs/\(try archive.sha(name))", method: .get, headers: archive.bearer) { response in
                     #expect(response.status == .ok, "\(name)")
@@ -35,7 +35,7 @@ struct ThumbnailControllerTests {
 
     @Test func headAnswersGetsHeadersWithoutThePicture() async throws {
         let archive = try GalleryArchive()
-        try await buildApplication(settings: archive.settings).test(.router) { client in
+        try await testApplication(settings: archive.settings).test(.router) { client in
             let cases: [(uri: String, headers: HTTPFields, status: HTTPResponse.Status)] = [
                 ("/thumbs/\(try archive.sha("clip-179.9s.mp4"))", archive.bearer, .ok),
                 ("/thumbs/\(try archive.sha("clip-179.9s.mp4"))", archive.bearer + [.range: "bytes=0-9"], .partialContent),
