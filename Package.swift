@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
@@ -54,6 +55,11 @@ let package = Package(
             ]
         ),
 
+        // Registration forms (issue 11): DOCX/XLSX read with limits, XLSX/CSV written; then the
+        // two forms' records read from those tables and the bureau's consolidated export.
+        .target(name: "OfficeDocuments", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "RegistrationForms", dependencies: ["OfficeDocuments"]),
+
         // Benchmarks only (bench/catalogue-scale): times Catalog.add in process.
         .executableTarget(name: "catalogue-bench", dependencies: ["MediaArchive"], path: "bench/CatalogueBench"),
 
@@ -61,6 +67,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
         .testTarget(name: "ExifTests", dependencies: ["Exif", "TestSupport"]),
+        .testTarget(name: "OfficeDocumentsTests", dependencies: ["OfficeDocuments", "TestSupport"]),
+        .testTarget(name: "RegistrationFormsTests", dependencies: ["RegistrationForms", "OfficeDocuments", "TestSupport"]),
         .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["media-archive", "TestSupport"]),
         .testTarget(
