@@ -12,6 +12,8 @@ packages=(
   python3-pip                                                    # installs bagit and selenium
   chromium chromium-driver                                       # the real-browser test
   wrk                                                            # bench/serve-load
+  libreoffice-writer-nogui libreoffice-calc-nogui                # converts .doc/.xls/.wps/.et forms; checks the XLSX we write
+  zlib1g-dev                                                     # ZIPFoundation (DOCX/XLSX) on Linux
 )
 
 missing=()
@@ -68,3 +70,5 @@ pip_install() {
 }
 pip_install bagit bagit "independent BagIt checker for the tests"
 pip_install selenium selenium "drives Chromium in the browser test"
+pip_install docx python-docx "writes the Word registration-form fixtures (Tests/Fixtures/forms)"
+pip_install openpyxl openpyxl "independent XLSX reader for the forms export tests; writes the Excel fixtures"
