@@ -37,6 +37,6 @@ public struct ReadingLimits: Sendable, Equatable {
 }
 
 extension Int {
-    /// "64 MB" for messages a clerk reads.
-    var megabytes: String { "\(self >> 20) MB" }
+    /// "64 MB" (or "16 KB" for a small cap) for messages a clerk reads.
+    var megabytes: String { self >= 1 << 20 ? "\(self >> 20) MB" : "\(self >> 10) KB" }
 }

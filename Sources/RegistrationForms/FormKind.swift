@@ -9,7 +9,8 @@ public enum FormKind: String, Sendable, Codable, CaseIterable {
     public struct Field: Sendable, Equatable {
         public var key: String
         public var label: String
-        /// Other ways offices print the label (matched like the label itself).
+        /// Other ways offices print the label (matched like the label itself). 附件2 takes none
+        /// that 附件1 prints, so a 附件1 table is never read as an open institution.
         public var aliases: [String]
     }
 
@@ -36,9 +37,9 @@ public enum FormKind: String, Sendable, Codable, CaseIterable {
              .init(key: "institution", label: "单位名称", aliases: ["机构名称"]),
              .init(key: "openingTime", label: "开放时间", aliases: []),
              .init(key: "content", label: "开放内容", aliases: []),
-             .init(key: "address", label: "具体地址", aliases: ["地址"]),
+             .init(key: "address", label: "具体地址", aliases: []),
              .init(key: "contact", label: "联系人", aliases: []),
-             .init(key: "phone", label: "联系方式", aliases: ["联系电话"])]
+             .init(key: "phone", label: "联系方式", aliases: [])]
         }
     }
 

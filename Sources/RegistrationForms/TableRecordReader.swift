@@ -7,7 +7,7 @@ import OfficeDocuments
 ///   "单位（盖章）：…" line may stand above it; that line fills the unit of rows that lack one.
 /// - **label and value** (附件1 as printed): labels anywhere in the table, each value in the
 ///   next cell to the right (merged or not), in the cell below when the label has the row to
-///   itself, or after a colon in the label's own cell. The whole table is one record.
+///   itself, or after a colon in the label's own cell. A table with at least three of a form's labels is one record.
 struct TableRecordReader {
     let expected: FormKind?
     let source: RecordSource
@@ -81,7 +81,7 @@ struct TableRecordReader {
 
     private func labelValueRecord(in grid: CellGrid) -> FormRecord? {
         let candidates = kinds.map { kind in (kind, labelValues(kind, in: grid)) }
-        guard let (kind, values) = candidates.max(by: { $0.1.count < $1.1.count }), values.count >= 2 else { return nil }
+        guard let (kind, values) = candidates.max(by: { $0.1.count < $1.1.count }), values.count >= 3 else { return nil }
         let missing = kind.fields.filter { values[$0.key] == nil }
         let warnings = missing.isEmpty ? [] : ["label not found: " + missing.map(\.label).joined(separator: ", ")
                                                + "; those fields are left empty"]
