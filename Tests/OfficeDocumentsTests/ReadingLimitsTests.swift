@@ -23,7 +23,7 @@ struct ReadingLimitsTests {
     }
 
     @Test func theTotalCapCountsEveryPart() {
-        let limits = ReadingLimits(maxTotalBytes: 16 << 10)
+        let limits = ReadingLimits(maxTotalBytes: 4 << 10)
         let error = refusal { _ = try WordDocument(contentsOf: Fixtures.form("key-projects-nanle.docx"), limits: limits) }
         #expect(error?.message.contains("this file unpacks to more than") == true)
     }

