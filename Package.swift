@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // The web app's pages: Mustache templates, HTML-escaped unless a template says otherwise.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
@@ -82,6 +83,11 @@ let package = Package(
             ]
         ),
 
+        // Registration forms (issue 11): DOCX/XLSX read with limits, XLSX/CSV written; then the
+        // two forms' records read from those tables and the bureau's consolidated export.
+        .target(name: "OfficeDocuments", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "RegistrationForms", dependencies: ["OfficeDocuments"]),
+
         // Benchmarks only (bench/catalogue-scale): times Catalog.add in process.
         .executableTarget(name: "catalogue-bench", dependencies: ["MediaArchive"], path: "bench/CatalogueBench"),
 
@@ -91,6 +97,8 @@ let package = Package(
         .testTarget(name: "ExifTests", dependencies: ["Exif", "TestSupport"]),
         .testTarget(name: "MediaFactsTests", dependencies: ["MediaFacts", "TestSupport"]),
         .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "MediaFacts", "TestSupport"]),
+        .testTarget(name: "OfficeDocumentsTests", dependencies: ["OfficeDocuments", "TestSupport"]),
+        .testTarget(name: "RegistrationFormsTests", dependencies: ["RegistrationForms", "OfficeDocuments", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["media-archive", "TestSupport"]),
         .testTarget(
             name: "ArchiveServerTests",

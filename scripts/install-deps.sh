@@ -14,6 +14,8 @@ packages=(
   wrk                                                            # bench/serve-load
   dpkg-dev debootstrap curl                                      # make deb (dpkg-shlibdeps), scripts/install-test
   rsync hyperfine                                                # bench/backup-vs-rsync
+  libreoffice-writer-nogui libreoffice-calc-nogui                # converts .doc/.xls/.wps/.et forms; checks the XLSX we write
+  zlib1g-dev                                                     # ZIPFoundation (DOCX/XLSX) on Linux
 )
 
 missing=()
@@ -70,3 +72,5 @@ pip_install() {
 }
 pip_install bagit bagit "independent BagIt checker for the tests"
 pip_install selenium selenium "drives Chromium in the browser test"
+pip_install docx python-docx "writes the Word registration-form fixtures (Tests/Fixtures/forms)"
+pip_install openpyxl openpyxl "independent XLSX reader for the forms export tests; writes the Excel fixtures"

@@ -33,3 +33,10 @@ public enum Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    /// A file in Tests/Fixtures/forms (registration forms as counties send them; hostile files).
+    public static func form(_ name: String) -> URL {
+        folder.appendingPathComponent("forms").appendingPathComponent(name)
+    }
+}
