@@ -83,7 +83,15 @@ let package = Package(
         // SigV4 against AWS's published vectors, XML and error parsing: no network.
         .testTarget(name: "S3StoreTests", dependencies: ["S3Store"], resources: [.copy("Fixtures")]),
         // Against a real S3 endpoint (scripts/with-services.sh starts Ceph RGW); skipped without one.
-        .testTarget(name: "S3ContractTests", dependencies: ["S3Store"]),
+        .testTarget(
+            name: "S3ContractTests",
+            dependencies: [
+                "S3Store",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "ArchiveServerTests",
             dependencies: [
