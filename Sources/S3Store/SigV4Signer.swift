@@ -68,10 +68,10 @@ public struct SigV4Signer: Sendable {
         }
         query.append(("X-Amz-SignedHeaders", Self.signedHeaderNames(request.headers)))
         let signature = sign(request, query: query, payload: payload, date: date)
-        query.append(("X-Amz-Signature", signature.signature))
         var signedRequest = request
         signedRequest.query = query
-        return (signedRequest.encodedPathAndQuery, signature)
+        // The signature goes last, outside the sorted part, as AWS's own presigned URLs have it.
+        return (signedRequest.encodedPathAndQuery + "&X-Amz-Signature=\(signature.signature)", signature)
     }
 
     private func sign(

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOCore
+import Testing
 @testable import S3Store
 
 /// The real store these tests talk to, from the variables scripts/with-services.sh exports.

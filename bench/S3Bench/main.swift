@@ -11,11 +11,14 @@ import S3Store
 let arguments = CommandLine.arguments.dropFirst()
 do {
     let client = S3Client(configuration: try S3Configuration.fromEnvironment())
-    switch Array(arguments) {
-    case let ["upload", file, bucket, key]:
+    let words = Array(arguments)
+    switch (words.first, words.count) {
+    case ("upload", 4):
+        let (file, bucket, key) = (words[1], words[2], words[3])
         let uploaded = try await client.upload(file: file, bucket: bucket, key: key)
         print("uploaded \(uploaded.size) bytes in \(uploaded.parts) parts, sha256 \(uploaded.sha256)")
-    case let ["download", bucket, key, file]:
+    case ("download", 4):
+        let (bucket, key, file) = (words[1], words[2], words[3])
         let downloaded = try await client.download(bucket: bucket, key: key, to: file)
         print("downloaded \(downloaded.bytes) bytes, sha256 \(downloaded.sha256)")
     default:
