@@ -12,10 +12,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 [ $# -gt 0 ] || { echo "usage: $0 COMMAND [ARGUMENT…]" >&2; exit 64; }
 
-ceph_dir="" postgres_dir=""
+ceph_dir="" postgres_dir="" command_pid=""
 stop_services() {
   local status=$?
   trap - EXIT INT TERM
+  # Killed while the command runs: end the command first, then the services it was using.
+  if [ -n "$command_pid" ] && kill -0 "$command_pid" 2>/dev/null; then
+    kill -TERM "$command_pid" 2>/dev/null || true
+    wait "$command_pid" 2>/dev/null || true
+  fi
   [ -n "$ceph_dir" ] && "$here/throwaway-ceph.sh" stop "$ceph_dir" || true
   [ -n "$postgres_dir" ] && "$here/throwaway-postgres.sh" stop "$postgres_dir" || true
   exit "$status"
@@ -31,9 +36,12 @@ postgres_env=$("$here/throwaway-postgres.sh" start)
 eval "$postgres_env"
 postgres_dir=$THROWAWAY_POSTGRES_DIR
 
-# Not exec: the trap must outlive the command to stop the services after it.
+# Not exec: the trap must outlive the command to stop the services after it. In the
+# background with `wait`, because bash runs a TERM trap only after a foreground command ends.
 set +e
-"$@"
+"$@" &
+command_pid=$!
+wait "$command_pid"
 status=$?
 set -e
 exit "$status"
