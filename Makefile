@@ -17,7 +17,8 @@ demo: build
 ## drives /check, /ingest and the gallery of a server on a temp archive; screenshots kept in
 ## .build/browser-test).
 test: deps
-	swift test
+	# Issue 14: a throwaway Ceph RGW and PostgreSQL beside the Swift tests (the S3 contract tests).
+	scripts/with-services.sh swift test
 	python3 Tests/Browser/browser_test.py --screenshots .build/browser-test
 
 build: deps
