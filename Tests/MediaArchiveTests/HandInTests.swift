@@ -129,3 +129,34 @@ struct HandInTests {
         #expect(!status.missing.contains(.keyProjects))
     }
 }
+
+/// A registration form handed in as a file is read into records as it is stored.
+struct FormIngestTests {
+    static func form(_ name: String) -> String {
+        Fixtures.folder.appendingPathComponent("forms/\(name)").path
+    }
+
+    @Test("附件1 in Word: stored, read into its two projects, and counted by status as records")
+    func wordFormIsRead() throws {
+        let archive = try TestArchive()
+        let round = archive.settings.rounds.rounds[0]
+        let receipt = try Ingester(settings: archive.settings, county: HandInTests.nanle, now: { TestArchive.duringTheWeek })
+            .ingest(paths: [Self.form("key-projects-nanle.docx")])[0]
+        #expect(receipt.status == .stored && receipt.part == .keyProjects)
+        #expect(receipt.warnings.contains("2 records read from the form"))
+        let records = try FormStore(settings: archive.settings).records(round: round.id, county: HandInTests.nanle)
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.entry == receipt.sha256 && $0.form == .keyProject && !($0.fields["projectName"] ?? "").isEmpty })
+        let status = try HandInStatusReader(settings: archive.settings).status(round: round, counties: [HandInTests.nanle]).counties[0]
+        #expect(status.part(.keyProjects).have == 2 && status.part(.keyProjects).files == 1)
+    }
+
+    @Test("A scanned form (PDF) is stored, with a warning to enter its records by hand")
+    func scanIsStoredNotRead() throws {
+        let archive = try TestArchive()
+        let receipt = try Ingester(settings: archive.settings, county: HandInTests.nanle, part: .keyProjects,
+                                   now: { TestArchive.duringTheWeek }).ingest(paths: [Self.form("scanned-form.pdf")])[0]
+        #expect(receipt.status == .stored)
+        #expect(receipt.warnings.contains { $0.contains("enter the records by hand") })
+    }
+}

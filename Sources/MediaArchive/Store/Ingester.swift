@@ -116,6 +116,10 @@ public struct Ingester: Sendable {
             switch try catalog.add(entry, rounds: settings.rounds) {
             case .added:
                 receipt.status = .stored
+                if part.isForm, let object = receipt.object {
+                    receipt.warningMessages += readForm(settings.root.appendingPathComponent(object), originalName: source.originalName,
+                                                        sha256: copied.sha256, part: part, stamp: stamp)
+                }
             case .duplicate(let existing):
                 receipt.status = .duplicate
                 receipt.object = existing.object
