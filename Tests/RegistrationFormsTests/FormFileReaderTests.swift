@@ -79,8 +79,9 @@ struct FormFileReaderTests {
     }
 }
 
-/// .doc and .xls go through LibreOffice and read as their DOCX/XLSX originals do.
-@Suite(.enabled(if: LibreOfficeConverter.installed() != nil, "LibreOffice is not installed (scripts/install-deps.sh); conversion tests skipped"))
+/// .doc and .xls go through LibreOffice and read as their DOCX/XLSX originals do. Serialized:
+/// the clean-up check counts conversion folders, which a parallel conversion would add.
+@Suite(.serialized, .enabled(if: LibreOfficeConverter.installed() != nil, "LibreOffice is not installed (scripts/install-deps.sh); conversion tests skipped"))
 struct ConversionTests {
     let reader = FormFileReader()
 
