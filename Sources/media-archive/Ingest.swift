@@ -52,8 +52,9 @@ extension MediaArchiveCommand {
             let settings = try options.loadSettings()
             let receipts: [IngestReceipt]
             var progress: (@Sendable (Int, Int) -> Void)? = nil
+            let county = try settings.county(self.county)
             do {
-                let ingester = Ingester(settings: settings, county: try settings.county(county), round: try settings.round(round),
+                let ingester = Ingester(settings: settings, county: county, round: try settings.round(round),
                                         part: part, acceptFailing: acceptFailing)
                 if let url {
                     guard let link = MediaReportLink(url: url, title: title ?? "", outlet: outlet,

@@ -49,7 +49,7 @@ struct ReportCommandTests {
         #expect(qingfeng["deadline"] as? String == "nothing submitted")
         #expect(qingfeng["items"] as? Int == 0)
         #expect(qingfeng["lastIngest"] is NSNull)
-        #expect(reports[2]["byKind"] as? [String: Int] == ["video": 0, "photo": 0, "document": 1, "audio": 0, "unknown": 0])
+        #expect(reports[2]["byKind"] as? [String: Int] == ["video": 0, "photo": 0, "document": 1, "audio": 0, "unknown": 0, "link": 0])
     }
 
     @Test func anEmptyArchiveReportsNothingSubmittedEverywhere() throws {

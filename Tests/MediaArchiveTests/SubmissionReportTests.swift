@@ -64,6 +64,6 @@ struct SubmissionReportTests {
                                          "firstIngest", "lastIngest", "deadline", "lateItems"])
         #expect(objects[0]["deadline"] as? String == "nothing submitted")
         #expect(objects[0]["firstIngest"] is NSNull)
-        #expect(Set((objects[0]["byKind"] as? [String: Int] ?? [:]).keys) == ["video", "photo", "document", "audio", "unknown"])
+        #expect(Set((objects[0]["byKind"] as? [String: Int] ?? [:]).keys) == ["video", "photo", "document", "audio", "unknown", "link"])
     }
 }

@@ -41,11 +41,14 @@ public enum Part: String, Sendable, Codable, CaseIterable, Comparable {
     /// 报道, 媒体 or 新闻 → media-report. Key projects come before 开放, since 附件1's own title
     /// names no 开放 but 附件2's holds 备案表 without 项目.
     static func guessDocument(named name: String) -> Part? {
-        let file = name.split(separator: "/").last.map(String.init) ?? name
-        if file.contains("总结") { return .summary }
-        if file.contains("重点项目") || (file.contains("备案表") && file.contains("项目")) { return .keyProjects }
-        if file.contains("开放") { return .openInstitutions }
-        if ["报道", "媒体", "新闻"].contains(where: file.contains) { return .mediaReport }
+        // The English part names count too, as a clerk who renames files may type them.
+        let file = (name.split(separator: "/").last.map(String.init) ?? name).lowercased()
+        if file.contains("总结") || file.contains("summary") { return .summary }
+        if file.contains("重点项目") || (file.contains("备案表") && file.contains("项目")) || file.contains("key-project") {
+            return .keyProjects
+        }
+        if file.contains("开放") || file.contains("open-institution") { return .openInstitutions }
+        if ["报道", "媒体", "新闻", "media-report"].contains(where: file.contains) { return .mediaReport }
         return nil
     }
 }

@@ -60,7 +60,6 @@ public struct Ingester: Sendable {
         var receipt = IngestReceipt(path: source.shownAs, status: .rejected, county: county.slug, reasonMessages: inspected.check.reasonMessages,
                                     warningMessages: inspected.check.warningMessages, verdict: inspected.check.verdict,
                                     kind: inspected.check.kind, ingestedAt: stamp, round: round.id, part: part)
-        if told == nil { receipt.warningMessages.append(.handIn(.partNotTold(name: source.originalName))) }
         switch inspected.check.verdict {
         case .error:
             return receipt
@@ -125,6 +124,8 @@ public struct Ingester: Sendable {
                 receipt.object = existing.object
                 receipt.warningMessages.append(.duplicateOf(originalName: existing.originalNames.first ?? "?"))
             }
+            // Advice to the sender, not a fact about the file: on the receipt, not in the entry.
+            if told == nil { receipt.warningMessages.append(.handIn(.partNotTold(name: source.originalName))) }
         } catch {
             receipt.status = .rejected
             receipt.verdict = .error
