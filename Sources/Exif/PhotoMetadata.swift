@@ -27,8 +27,8 @@ public struct PhotoMetadata: Sendable, Equatable {
     public var pixelWidth: Int?
     /// PixelYDimension from the EXIF block. Informational: editors often leave it stale.
     public var pixelHeight: Int?
-    /// Plain sentences about damaged metadata, e.g. a broken EXIF block.
-    public var warnings: [String]
+    /// What is wrong with the metadata, e.g. a broken EXIF block.
+    public var warnings: [PhotoMetadataWarning]
 
     public init(
         captureTime: ExifDateTime? = nil,
@@ -42,7 +42,7 @@ public struct PhotoMetadata: Sendable, Equatable {
         comment: String? = nil,
         pixelWidth: Int? = nil,
         pixelHeight: Int? = nil,
-        warnings: [String] = []
+        warnings: [PhotoMetadataWarning] = []
     ) {
         self.captureTime = captureTime
         self.captureTimeTag = captureTimeTag

@@ -46,12 +46,11 @@ enum PhotoFacts {
         }
     }
 
-    private static func warning(_ text: String) -> FactWarning {
-        switch PhotoMetadataWarning(rawValue: text) {
+    private static func warning(_ warning: PhotoMetadataWarning) -> FactWarning {
+        switch warning {
         case .exifDamaged: .exifDamaged
         case .jpegDamagedBeforeExif: .jpegDamagedBeforeExif
         case .exifOutOfMemory: .exifOutOfMemory
-        case nil: .photoMetadataUnreadable(detail: text)
         }
     }
 }
