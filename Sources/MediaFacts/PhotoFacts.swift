@@ -22,7 +22,7 @@ enum PhotoFacts {
         if metadata.make != nil || metadata.model != nil {
             facts.camera = Camera(make: metadata.make, model: metadata.model)
         }
-        facts.gps = metadata.gps.flatMap { GPSPosition(checkedLatitude: $0.latitude, longitude: $0.longitude, altitude: $0.altitude) }
+        facts.gps = GPSPosition(exif: metadata.gps)
         facts.orientation = metadata.orientation
         facts.title = metadata.title
         facts.description = metadata.description
