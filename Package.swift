@@ -109,7 +109,7 @@ let package = Package(
         // Locates Tests/Fixtures and ../shared/corpus for every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
-        .testTarget(name: "ExifTests", dependencies: ["Exif", "TestSupport"]),
+        .testTarget(name: "ExifTests", dependencies: ["Exif", "MediaFacts", "TestSupport"]),
         .testTarget(name: "MediaFactsTests", dependencies: ["MediaFacts", "TestSupport"]),
         .testTarget(name: "MediaArchiveTests", dependencies: ["MediaArchive", "MediaFacts", "TestSupport"]),
         .testTarget(name: "OfficeDocumentsTests", dependencies: ["OfficeDocuments", "TestSupport"]),

@@ -40,10 +40,18 @@ struct SearchPage: HTMLPage {
         var itemHref: String
         var name: String
         var thumbnailSrc: String?
+        /// The picture as shown, upright (a turned phone photo or video is taller than wide),
+        /// so the browser lays the thumbnail out in its own shape before it arrives.
+        var shownSize: ShownSize?
         var placeholderKind: String?
         var durationBadge: String?
         var county: String
         var day: String
+    }
+
+    struct ShownSize {
+        var width: Int
+        var height: Int
     }
 
     struct MoreLink {
@@ -109,9 +117,18 @@ struct SearchPage: HTMLPage {
         return text.range(first, last, page.hasMore)
     }
 
+    /// Upright: the display size; entries of schema 1 have only `width`/`height`, which were
+    /// the displayed size for HEIC and the stored one otherwise.
+    private static func shownSize(of entry: CatalogEntry) -> ShownSize? {
+        guard let width = entry.displayWidth ?? entry.width, let height = entry.displayHeight ?? entry.height,
+              width > 0, height > 0 else { return nil }
+        return ShownSize(width: width, height: height)
+    }
+
     private static func tile(_ entry: CatalogEntry, counties: CountyRegistry, gallery: GalleryText) -> Tile {
         Tile(itemHref: "/items/\(entry.sha256)", name: entry.originalNames.first ?? entry.sha256,
              thumbnailSrc: entry.thumbnail != nil ? "/thumbs/\(entry.sha256)" : nil,
+             shownSize: shownSize(of: entry),
              placeholderKind: entry.thumbnail == nil ? gallery.kind(entry.kind) : nil,
              durationBadge: entry.kind == .video ? entry.durationSeconds.map(DurationText.badge) : nil,
              county: (try? counties.resolve(entry.county))?.name ?? entry.county,

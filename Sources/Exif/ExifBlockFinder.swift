@@ -9,10 +9,10 @@ struct ExifBlockFinder {
     /// What was found: the payload (nil when the photo has no EXIF) and sentences about damage.
     struct Found {
         var payload: [UInt8]?
-        var warnings: [String] = []
+        var warnings: [PhotoMetadataWarning] = []
     }
 
-    static let damagedWarning = PhotoMetadataWarning.exifDamaged.rawValue
+    static let damagedWarning = PhotoMetadataWarning.exifDamaged
 
     static func find(in file: PhotoFile, format: PhotoFormat) throws -> Found {
         switch format {
@@ -30,7 +30,7 @@ struct ExifBlockFinder {
         for _ in 0..<1024 {
             guard var marker = file.bytes(at: offset, count: 2) else { return Found() }
             guard marker[0] == 0xFF else {
-                return Found(warnings: [PhotoMetadataWarning.jpegDamagedBeforeExif.rawValue])
+                return Found(warnings: [PhotoMetadataWarning.jpegDamagedBeforeExif])
             }
             while marker[1] == 0xFF {  // fill bytes
                 offset += 1

@@ -37,7 +37,7 @@ extension PhotoMetadata {
         make = tags.text(Tag.make, in: .primary)
         model = tags.text(Tag.model, in: .primary)
         orientation = tags.integer(Tag.orientation, in: .primary).flatMap { (1...8).contains($0) ? $0 : nil }
-        gps = Self.position(in: tags)
+        gps = Self.gpsTags(in: tags)
         description = tags.text(Tag.imageDescription, in: .primary)
         title = tags.entry(Tag.xpTitle, in: .primary).flatMap { ExifText.windowsXP($0.bytes) } ?? description
         comment = tags.entry(Tag.xpComment, in: .primary).flatMap { ExifText.windowsXP($0.bytes) }
@@ -67,24 +67,14 @@ extension PhotoMetadata {
         return nil
     }
 
-    /// Degrees from the degrees/minutes/seconds rationals; the Ref letters give the sign.
-    static func position(in tags: ExifTags) -> GPSPosition? {
-        func coordinate(_ tag: Int, ref: Int, negative: String) -> Double? {
-            guard let parts = tags.rationals(tag, in: .gps), !parts.isEmpty else { return nil }
-            let value = parts[0] + (parts.count > 1 ? parts[1] / 60 : 0) + (parts.count > 2 ? parts[2] / 3600 : 0)
-            guard value.isFinite else { return nil }
-            switch tags.text(ref, in: .gps)?.uppercased().first {
-            case Character(negative)?: return -abs(value)
-            case nil: return value  // no Ref: keep the sign of a signed rational
-            default: return abs(value)
-            }
-        }
-        guard let latitude = coordinate(Tag.gpsLatitude, ref: Tag.gpsLatitudeRef, negative: "S"),
-            let longitude = coordinate(Tag.gpsLongitude, ref: Tag.gpsLongitudeRef, negative: "W"),
-            abs(latitude) <= 90, abs(longitude) <= 180
+    /// The GPS tags as written; nil when latitude or longitude is missing.
+    static func gpsTags(in tags: ExifTags) -> ExifGPSTags? {
+        guard let latitude = tags.rationals(Tag.gpsLatitude, in: .gps), !latitude.isEmpty,
+            let longitude = tags.rationals(Tag.gpsLongitude, in: .gps), !longitude.isEmpty
         else { return nil }
-        var altitude = tags.rationals(Tag.gpsAltitude, in: .gps)?.first.flatMap { $0.isFinite ? $0 : nil }
-        if let metres = altitude, tags.integer(Tag.gpsAltitudeRef, in: .gps) == 1 { altitude = -abs(metres) }
-        return GPSPosition(latitude: latitude, longitude: longitude, altitude: altitude)
+        return ExifGPSTags(
+            latitude: latitude, latitudeRef: tags.text(Tag.gpsLatitudeRef, in: .gps),
+            longitude: longitude, longitudeRef: tags.text(Tag.gpsLongitudeRef, in: .gps),
+            altitude: tags.rationals(Tag.gpsAltitude, in: .gps)?.first, altitudeRef: tags.integer(Tag.gpsAltitudeRef, in: .gps))
     }
 }

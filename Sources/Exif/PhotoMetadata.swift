@@ -15,8 +15,8 @@ public struct PhotoMetadata: Sendable, Equatable {
     public var model: String?
     /// EXIF orientation 1–8 (1 = upright, 6 = rotate 90° clockwise to display); other values are dropped.
     public var orientation: Int?
-    /// Where the photo was taken.
-    public var gps: GPSPosition?
+    /// Where the photo was taken, as its GPS tags say it (the caller turns them into a position).
+    public var gps: ExifGPSTags?
     /// XPTitle (Windows "Title", UTF-16), else ImageDescription.
     public var title: String?
     /// IFD0 ImageDescription.
@@ -27,8 +27,8 @@ public struct PhotoMetadata: Sendable, Equatable {
     public var pixelWidth: Int?
     /// PixelYDimension from the EXIF block. Informational: editors often leave it stale.
     public var pixelHeight: Int?
-    /// Plain sentences about damaged metadata, e.g. a broken EXIF block.
-    public var warnings: [String]
+    /// What is wrong with the metadata, e.g. a broken EXIF block.
+    public var warnings: [PhotoMetadataWarning]
 
     public init(
         captureTime: ExifDateTime? = nil,
@@ -36,13 +36,13 @@ public struct PhotoMetadata: Sendable, Equatable {
         make: String? = nil,
         model: String? = nil,
         orientation: Int? = nil,
-        gps: GPSPosition? = nil,
+        gps: ExifGPSTags? = nil,
         title: String? = nil,
         description: String? = nil,
         comment: String? = nil,
         pixelWidth: Int? = nil,
         pixelHeight: Int? = nil,
-        warnings: [String] = []
+        warnings: [PhotoMetadataWarning] = []
     ) {
         self.captureTime = captureTime
         self.captureTimeTag = captureTimeTag
@@ -76,17 +76,24 @@ public enum CaptureTimeTag: String, Sendable, Equatable, CaseIterable {
     case dateTime = "DateTime"
 }
 
-/// A position in degrees (WGS 84 as cameras record it): south and west are negative.
-/// Shared by photos and videos: the archive stores it as `gps {latitude, longitude, altitude}`.
-public struct GPSPosition: Sendable, Equatable, Codable {
-    public var latitude: Double
-    public var longitude: Double
-    /// Metres; negative below sea level.
+/// A photo's GPS tags as written: degrees/minutes/seconds rationals and the Ref letters, not
+/// yet a position (MediaFacts' `GPSPosition` is the one type, and makes one from these).
+public struct ExifGPSTags: Sendable, Equatable {
+    /// GPSLatitude: degrees, minutes, seconds (some writers give fewer).
+    public var latitude: [Double]
+    /// GPSLatitudeRef: "N" or "S", nil when absent.
+    public var latitudeRef: String?
+    public var longitude: [Double]
+    /// GPSLongitudeRef: "E" or "W".
+    public var longitudeRef: String?
+    /// GPSAltitude in metres.
     public var altitude: Double?
+    /// GPSAltitudeRef: 1 = below sea level.
+    public var altitudeRef: Int?
 
-    public init(latitude: Double, longitude: Double, altitude: Double? = nil) {
-        self.latitude = latitude
-        self.longitude = longitude
-        self.altitude = altitude
+    public init(latitude: [Double], latitudeRef: String?, longitude: [Double], longitudeRef: String?,
+                altitude: Double?, altitudeRef: Int?) {
+        (self.latitude, self.latitudeRef, self.longitude, self.longitudeRef) = (latitude, latitudeRef, longitude, longitudeRef)
+        (self.altitude, self.altitudeRef) = (altitude, altitudeRef)
     }
 }

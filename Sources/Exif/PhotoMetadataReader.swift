@@ -23,7 +23,7 @@ public enum PhotoMetadataReader {
         let found = try ExifBlockFinder.find(in: file, format: format)
         guard let payload = found.payload else { return PhotoMetadata(warnings: found.warnings) }
         guard let exif = ExifDataHandle(exifPayload: ExifBlockFinder.hidingMakerNote(payload)) else {
-            return PhotoMetadata(warnings: found.warnings + [PhotoMetadataWarning.exifOutOfMemory.rawValue])
+            return PhotoMetadata(warnings: found.warnings + [PhotoMetadataWarning.exifOutOfMemory])
         }
         let tags = exif.tags
         var metadata = PhotoMetadata(tags: tags)

@@ -15,11 +15,17 @@ extension EveryKeyEncodable {
     public var keysLeftOut: Set<String> { [] }
 
     public func encode(to encoder: any Encoder) throws {
+        try encodeEveryKey(to: encoder, leavingOut: keysLeftOut)
+    }
+
+    /// Every stored property but those whose keys are in `leftOut` (for types that choose the
+    /// keys by what the encoder is for).
+    public func encodeEveryKey(to encoder: any Encoder, leavingOut leftOut: Set<String>) throws {
         var container = encoder.container(keyedBy: PropertyKey.self)
         for child in Mirror(reflecting: self).children {
             guard let name = child.label else { continue }
             let key = PropertyKey(stringValue: Self.keysForProperties[name] ?? name)
-            if keysLeftOut.contains(key.stringValue) { continue }
+            if leftOut.contains(key.stringValue) { continue }
             if let optional = child.value as? any OptionalValue, optional.isNone {
                 try container.encodeNil(forKey: key)
             } else if let value = child.value as? any Encodable {

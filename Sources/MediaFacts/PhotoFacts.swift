@@ -22,7 +22,7 @@ enum PhotoFacts {
         if metadata.make != nil || metadata.model != nil {
             facts.camera = Camera(make: metadata.make, model: metadata.model)
         }
-        facts.gps = metadata.gps.flatMap { GPSPosition(checkedLatitude: $0.latitude, longitude: $0.longitude, altitude: $0.altitude) }
+        facts.gps = GPSPosition(exif: metadata.gps)
         facts.orientation = metadata.orientation
         facts.title = metadata.title
         facts.description = metadata.description
@@ -46,12 +46,11 @@ enum PhotoFacts {
         }
     }
 
-    private static func warning(_ text: String) -> FactWarning {
-        switch PhotoMetadataWarning(rawValue: text) {
+    private static func warning(_ warning: PhotoMetadataWarning) -> FactWarning {
+        switch warning {
         case .exifDamaged: .exifDamaged
         case .jpegDamagedBeforeExif: .jpegDamagedBeforeExif
         case .exifOutOfMemory: .exifOutOfMemory
-        case nil: .photoMetadataUnreadable(detail: text)
         }
     }
 }

@@ -46,12 +46,15 @@ enum InspectText {
         }
         if let video = check.video {
             var parts = [video.codec ?? "?"]
-            if let width = video.width, let height = video.height { parts.append("\(width)x\(height)") }
+            if let width = video.width, let height = video.height {
+                parts.append(words.pictureSize(width: width, height: height, shownWidth: result.displayWidth, shownHeight: result.displayHeight))
+            }
             if let fps = video.fps { parts.append(String(format: "%.3g fps", fps)) }
             if video.rotation != 0 { parts.append(words.displayRotation(Int(video.rotation))) }
             lines.append((.video, parts.joined(separator: ", ")))
         } else if let width = result.width, let height = result.height {
-            lines.append((.size, "\(width)x\(height)"))
+            lines.append((.size, words.pictureSize(width: width, height: height,
+                                                   shownWidth: result.displayWidth, shownHeight: result.displayHeight)))
         }
         if let audio = check.audio {
             let parts = [audio.codec, audio.channels.map { "\($0) ch" }, audio.sampleRate.map { "\($0) Hz" }]

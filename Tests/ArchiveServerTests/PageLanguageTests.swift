@@ -151,14 +151,22 @@ struct PageLanguageTests {
         #expect(page.html.contains("<th>检查结论</th>") && page.html.contains("1 s over the 3:00 limit"))
     }
 
-    /// Rewrites every day file as an older version wrote it: no `zh` key.
+    /// Rewrites every day file as a version before the Chinese was kept wrote it: the English
+    /// sentences only (no message codes, `zh` null).
     static func removeChineseFromCatalogue(of settings: ArchiveSettings) throws {
         let walker = try #require(FileManager.default.enumerator(at: settings.root, includingPropertiesForKeys: nil))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.userInfo[.catalogueRecord] = true
         for case let url as URL in walker where url.pathExtension == "json" && url.path.contains("/index/days/") {
-            var entries = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
-            #expect(entries.allSatisfy { $0["zh"] != nil }, "new entries carry zh")
-            entries = entries.map { $0.filter { $0.key != "zh" } }
-            try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys]).write(to: url)
+            let entries = try JSONDecoder().decode([CatalogEntry].self, from: Data(contentsOf: url))
+            #expect(entries.allSatisfy { $0.messages != nil }, "new entries carry message codes")
+            let old = entries.map { entry in
+                var old = entry
+                (old.messages, old.chinese, old.schemaVersion) = (nil, nil, 2)
+                return old
+            }
+            try encoder.encode(old).write(to: url)
         }
     }
 

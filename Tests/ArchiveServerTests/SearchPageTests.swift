@@ -23,7 +23,7 @@ struct SearchPageTests {
         #expect(status == .ok)
         #expect(Self.tiles(html) == [photo], "only the photo was captured that day")
         #expect(html.contains(#"<a class="item" href="/items/\#(photo)">"#))
-        #expect(html.contains(#"<img class="thumb" src="/thumbs/\#(photo)" loading="lazy" alt="chinese-gps.jpg">"#))
+        #expect(html.contains(#"<img class="thumb" src="/thumbs/\#(photo)" width="64" height="48" loading="lazy" alt="chinese-gps.jpg">"#))
         #expect(html.contains("清丰县 · 2021-05-22"))
         #expect(html.contains(#"<option value="qingfeng" selected>清丰县</option>"#), "the form keeps the chosen county")
         #expect(html.contains(#"name="from" value="2021-05-22""#))
@@ -50,6 +50,19 @@ struct SearchPageTests {
 
         let (_, videos) = try await page("/search?kind=video&text=%E7%A7%91%E6%8A%80%E5%91%A8", archive: archive)
         #expect(Self.tiles(videos) == [try archive.sha("县 科技周 开幕式.mp4")], "kind and text together")
+    }
+
+    /// A turned phone video and a photo turned by its EXIF orientation are laid out upright:
+    /// the thumbnail carries the displayed size, not the stored one.
+    @Test func turnedPicturesAreSizedUpright() async throws {
+        let archive = try GalleryArchive()
+        let receipts = try Ingester(settings: archive.settings, county: try archive.settings.counties.resolve("hualong"))
+            .ingest(paths: [Fixtures.media("phone-rotated.mp4"), Fixtures.folder.appendingPathComponent("orientation/exif-6.jpg").path])
+        let (video, photo) = (try #require(receipts[0].sha256), try #require(receipts[1].sha256))
+        let (_, html) = try await page("/search?county=hualong", archive: archive)
+        // Stored 96x54 with a 90° display rotation; stored 48x64 with orientation 6.
+        #expect(try #require(Self.tile(video, in: html)).contains(#"width="54" height="96""#))
+        #expect(try #require(Self.tile(photo, in: html)).contains(#"width="64" height="48""#))
     }
 
     @Test func aLongResultIsCutIntoPagesWithAMoreLink() async throws {

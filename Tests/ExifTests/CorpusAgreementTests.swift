@@ -77,7 +77,7 @@ private struct Comparison {
         do {
             ours = try PhotoMetadataReader.read(contentsOf: path)
         } catch {
-            ours = PhotoMetadata(warnings: ["threw: \(error)"])
+            ours = PhotoMetadata()
         }
         compareCaptureTime(file, oracle, ours)
         compareText(file, "Make", oracle["Make"], ours.make)
@@ -130,28 +130,28 @@ private struct Comparison {
         comparedPerField["GPSPosition", default: 0] += 1
         guard let latitude = number(oracle["GPSLatitude"]), let longitude = number(oracle["GPSLongitude"]) else {
             // exiftool shows empty GPS tags ("") for blank fields: there is no position.
-            if let gps = ours.gps { disagreements["\(file) | GPSPosition"] = "exiftool blank; ours \(gps)" }
+            if let gps = ours.position { disagreements["\(file) | GPSPosition"] = "exiftool blank; ours \(gps)" }
             return
         }
         let signedLatitude = (oracle["GPSLatitudeRef"] as? String) == "S" ? -latitude : latitude
         let signedLongitude = (oracle["GPSLongitudeRef"] as? String) == "W" ? -longitude : longitude
-        let latitudeOK = ours.gps.map { abs($0.latitude - signedLatitude) < 1e-6 } ?? false
-        let longitudeOK = ours.gps.map { abs($0.longitude - signedLongitude) < 1e-6 } ?? false
+        let latitudeOK = ours.position.map { abs($0.latitude - signedLatitude) < 1e-6 } ?? false
+        let longitudeOK = ours.position.map { abs($0.longitude - signedLongitude) < 1e-6 } ?? false
         if !(latitudeOK && longitudeOK) {
             disagreements["\(file) | GPSPosition"] =
-                "exiftool \(signedLatitude), \(signedLongitude); ours \(ours.gps.map { "\($0.latitude), \($0.longitude)" } ?? "nil")"
+                "exiftool \(signedLatitude), \(signedLongitude); ours \(ours.position.map { "\($0.latitude), \($0.longitude)" } ?? "nil")"
         }
         guard oracle["GPSAltitude"] != nil else { return }
         comparedPerField["GPSAltitude", default: 0] += 1
         let expected = number(oracle["GPSAltitude"]).map { number(oracle["GPSAltitudeRef"]) == 1 ? -$0 : $0 }
         let agree: Bool
-        switch (expected, ours.gps?.altitude) {
+        switch (expected, ours.position?.altitude) {
         case (nil, nil): agree = true
         case let (expected?, actual?): agree = abs(expected - actual) < 0.01
         default: agree = false
         }
         if !agree {
-            disagreements["\(file) | GPSAltitude"] = "exiftool \(String(describing: expected)); ours \(String(describing: ours.gps?.altitude))"
+            disagreements["\(file) | GPSAltitude"] = "exiftool \(String(describing: expected)); ours \(String(describing: ours.position?.altitude))"
         }
     }
 

@@ -36,7 +36,7 @@ struct PhotoMetadataReaderTests {
 
     @Test("Southern and western GPS are negative; altitude ref 1 means below sea level")
     func southWestGPS() throws {
-        let gps = try #require(try PhotoMetadataReader.read(contentsOf: Fixtures.photo("chinese-gps.jpg")).gps)
+        let gps = try #require(try PhotoMetadataReader.read(contentsOf: Fixtures.photo("chinese-gps.jpg")).position)
         #expect(abs(gps.latitude - -33.8688) < 1e-6)
         #expect(abs(gps.longitude - -151.2093) < 1e-6)
         #expect(gps.altitude == -12.5)
@@ -69,7 +69,7 @@ struct PhotoMetadataReaderTests {
         #expect(metadata.model == "ELE-AL00")
         #expect(metadata.pixelWidth == 64)
         #expect(metadata.pixelHeight == 48)
-        #expect(metadata.gps == nil)
+        #expect(metadata.position == nil)
     }
 
     @Test("An impossible DateTimeOriginal (0000:00:00) is absent; ModifyDate is used instead")
@@ -87,7 +87,7 @@ struct PhotoMetadataReaderTests {
         #expect(metadata.make == "Apple")
         #expect(metadata.model == "iPhone 12")
         #expect(metadata.captureTime?.iso8601(defaultOffsetSeconds: 0) == "2021-05-25T14:00:00+08:00")
-        let gps = try #require(metadata.gps)
+        let gps = try #require(metadata.position)
         #expect(abs(gps.latitude - 35.7619) < 1e-6)
         #expect(abs(gps.longitude - 115.0292) < 1e-6)
         #expect(gps.altitude == 52)

@@ -38,7 +38,7 @@ struct MessageTests {
         .uploadMalformed, .uploadHasNoBoundary, .uploadHasNoFile(field: "file"), .uploadNeedsFileName,
         .uploadNotAForm(field: "file"), .uploadCutShort,
         .handIn(.partNotTold(name: "材料.docx")), .handIn(.formNotRead(reason: "a scan")), .handIn(.formRead(records: 2)),
-        .untranslated("libexif: corrupt maker note"),
+        .untranslated("libexif: corrupt maker note"), .worded(english: "a stored sentence", chinese: "存储的句子"),
     ]
 
     static func caseName(_ message: Message) -> String {
@@ -106,12 +106,13 @@ struct MessageTests {
             case .formRead: "formRead"
             }
         case .untranslated: "untranslated"
+        case .worded: "worded"
         }
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 60 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 60)
+        // 61 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 61)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {

@@ -21,6 +21,7 @@ extension Message {
         case .notStored(let problem): return .notStored(problem: problem.replacing(text, with: replacement))
         case .systemError(let code, let detail): return .systemError(errno: code, detail: swap(detail))
         case .untranslated(let sentence): return .untranslated(swap(sentence))
+        case .worded(let english, let chinese): return .worded(english: swap(english), chinese: swap(chinese))
         // The archive's own errors name archive paths, not the sender's file; the other cases
         // carry no outside text.
         default: return self

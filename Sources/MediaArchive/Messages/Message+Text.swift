@@ -187,6 +187,8 @@ extension Message {
             return message.text(in: language)
         case .untranslated(let text):
             return text
+        case .worded(let english, let chinese):
+            return zh ? chinese : english
         }
     }
 

@@ -93,6 +93,9 @@ public indirect enum Message: Sendable, Hashable {
     /// Text that comes from outside the tool (a library's error text, an entry written by an
     /// older version), shown as it is in every language.
     case untranslated(String)
+    /// A sentence already worded in both languages (a stored message the catalogue keeps only as
+    /// its words, see `MessageCode`).
+    case worded(english: String, chinese: String)
 }
 
 extension Message: Encodable {

@@ -50,6 +50,12 @@ extension Wording {
         }
     }
 
+    /// The picture's size as stored, and as shown upright when a turn makes that differ.
+    public func pictureSize(width: Int, height: Int, shownWidth: Int?, shownHeight: Int?) -> String {
+        guard let shownWidth, let shownHeight, (shownWidth, shownHeight) != (width, height) else { return "\(width)x\(height)" }
+        return say("\(width)x\(height) stored, shown \(shownWidth)x\(shownHeight)", "存储为 \(width)x\(height)，显示为 \(shownWidth)x\(shownHeight)")
+    }
+
     public func displayRotation(_ degrees: Int) -> String {
         say("display rotation \(degrees)°", "显示旋转 \(degrees)°")
     }

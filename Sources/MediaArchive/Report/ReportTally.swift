@@ -31,8 +31,21 @@ struct ReportTally: Sendable, Equatable {
         var kind: MediaKind
         var durationSeconds: Double?
         var verdict: Verdict
-        var warnings: [String]
+        /// Stored until schema 2; from schema 3 the warnings are message codes under `messages`.
+        var warnings: [String]?
+        var messages: Codes?
         var ingestedAt: String
+
+        var hasWarnings: Bool { !(warnings?.isEmpty ?? true) || !(messages?.warnings.isEmpty ?? true) }
+    }
+
+    /// Only how many warnings an entry has: the codes themselves are not decoded.
+    struct Codes: Decodable {
+        var warnings: [Skipped]
+    }
+
+    struct Skipped: Decodable {
+        init(from decoder: any Decoder) throws {}
     }
 
     mutating func add(_ entry: Fields, clock: IngestClock, deadline: CalendarDay) {
@@ -42,7 +55,7 @@ struct ReportTally: Sendable, Equatable {
             videoMicroseconds += Int64((seconds * 1_000_000).rounded())
         }
         if entry.verdict == .fail { failing += 1 }
-        if !entry.warnings.isEmpty { warned += 1 }
+        if entry.hasWarnings { warned += 1 }
         let stamp = Stamp(text: entry.ingestedAt, date: clock.instant(entry.ingestedAt))
         if clock.day(of: stamp.text, at: stamp.date).map({ $0 > deadline }) ?? false { lateItems += 1 }
         note(stamp)

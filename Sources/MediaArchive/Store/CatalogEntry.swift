@@ -8,7 +8,10 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// 2: `displayWidth`/`displayHeight`, and `width`/`height` the picture as stored for every
     /// format (a schema-1 HEIC's `width`/`height` are its displayed size); `round` and `part`
     /// stored (schema-1 entries are placed when read), and `link` entries, with no `object`.
-    public static let currentSchemaVersion = 2
+    /// 3: `messages` stores the reasons and warnings as message codes with their arguments
+    /// (`MessageCode`), worded when shown; `reasons`, `warnings` and `zh` are no longer stored,
+    /// but every reader still gets them, worded from the codes.
+    public static let currentSchemaVersion = 3
 
     public var sha256: String
     /// The county's slug.
@@ -48,6 +51,9 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// (the catalogue keeps the English as the record). Key `zh`; absent (nil) in entries
     /// written before it existed, whose readers fall back to the English.
     public var chinese: Sentences? = nil
+    /// What `reasons` and `warnings` say, as message codes: what a schema-3 entry stores in
+    /// their place (nil in older entries, which stored only the sentences).
+    public var messages: StoredMessages? = nil
     /// The round (science week) it was handed in for. Entries written before rounds existed
     /// have none stored; readers give them one with `placed(in:)`.
     public var round: String? = nil
@@ -71,19 +77,40 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
         }
     }
 
+    /// An entry's reasons and warnings as message codes (schema 3's `messages` key).
+    public struct StoredMessages: Sendable, Equatable, Codable {
+        public var reasons: [MessageCode]
+        public var warnings: [MessageCode]
+
+        public init(reasons: [Message], warnings: [Message]) {
+            self.reasons = reasons.map(MessageCode.init)
+            self.warnings = warnings.map(MessageCode.init)
+        }
+    }
+
     private enum CodingKeys: String, CodingKey {
         case sha256, county, kind, originalNames, bytes, format, object, thumbnail, ingestedAt, capturedAt,
              capturedAtSource, durationSeconds, verdict, reasons, warnings, camera, gps, title, description,
-             width, height, displayWidth, displayHeight, day, schemaVersion, round, part, url, outlet, published
+             width, height, displayWidth, displayHeight, day, schemaVersion, round, part, url, outlet, published, messages
         case chinese = "zh"
     }
 
     public static let keysForProperties = ["chinese": "zh"]
 
     /// A schema-1 entry is shown as it was written: without the display size it never had (its
-    /// round and part are shown, as it is placed when read). Only a `link` has an address.
+    /// round and part are shown, as it is placed when read); entries before schema 3 without
+    /// message codes. Only a `link` has an address.
     public var keysLeftOut: Set<String> {
-        Set(schemaVersion < 2 ? ["displayWidth", "displayHeight"] : []).union(kind == .link ? [] : ["url", "outlet", "published"])
+        Set(schemaVersion < 2 ? ["displayWidth", "displayHeight"] : [])
+            .union(kind == .link ? [] : ["url", "outlet", "published"])
+            .union(messages == nil ? ["messages"] : [])
+    }
+
+    /// Shown (JSON output), an entry has every key, its sentences worded from its codes. Stored
+    /// in the catalogue (`userInfo[.catalogueRecord]`), an entry with codes keeps only the codes.
+    public func encode(to encoder: any Encoder) throws {
+        let storingCodes = encoder.userInfo[.catalogueRecord] as? Bool == true && messages != nil
+        try encodeEveryKey(to: encoder, leavingOut: keysLeftOut.union(storingCodes ? ["reasons", "warnings", "zh"] : []))
     }
 
     /// The reasons in `language`: Chinese where the entry kept them, else the stored English.
@@ -95,5 +122,57 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
         language == .zh ? chinese?.warnings ?? warnings : warnings
     }
 
-    /// Every key, with null for what is unknown.
+}
+
+extension CatalogEntry {
+    // Out of the type's body, so that the memberwise initializer stays.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        county = try c.decode(String.self, forKey: .county)
+        kind = try c.decode(MediaKind.self, forKey: .kind)
+        originalNames = try c.decode([String].self, forKey: .originalNames)
+        bytes = try c.decode(Int64.self, forKey: .bytes)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        object = try c.decodeIfPresent(String.self, forKey: .object)
+        thumbnail = try c.decodeIfPresent(String.self, forKey: .thumbnail)
+        ingestedAt = try c.decode(String.self, forKey: .ingestedAt)
+        capturedAt = try c.decodeIfPresent(String.self, forKey: .capturedAt)
+        capturedAtSource = try c.decode(CaptureTimeSource.self, forKey: .capturedAtSource)
+        durationSeconds = try c.decodeIfPresent(Double.self, forKey: .durationSeconds)
+        verdict = try c.decode(Verdict.self, forKey: .verdict)
+        camera = try c.decodeIfPresent(Camera.self, forKey: .camera)
+        gps = try c.decodeIfPresent(GPSPosition.self, forKey: .gps)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        width = try c.decodeIfPresent(Int.self, forKey: .width)
+        height = try c.decodeIfPresent(Int.self, forKey: .height)
+        displayWidth = try c.decodeIfPresent(Int.self, forKey: .displayWidth)
+        displayHeight = try c.decodeIfPresent(Int.self, forKey: .displayHeight)
+        day = try c.decode(CalendarDay.self, forKey: .day)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        round = try c.decodeIfPresent(String.self, forKey: .round)
+        part = try c.decodeIfPresent(Part.self, forKey: .part)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        outlet = try c.decodeIfPresent(String.self, forKey: .outlet)
+        published = try c.decodeIfPresent(CalendarDay.self, forKey: .published)
+        messages = try c.decodeIfPresent(StoredMessages.self, forKey: .messages)
+        if let messages {
+            // Worded now, by this version's words: the codes are the record.
+            let reasons = messages.reasons.map(\.message), warnings = messages.warnings.map(\.message)
+            self.reasons = reasons.texts(in: .en)
+            self.warnings = warnings.texts(in: .en)
+            chinese = Sentences(reasons: reasons, warnings: warnings, in: .zh)
+        } else {
+            reasons = try c.decode([String].self, forKey: .reasons)
+            warnings = try c.decode([String].self, forKey: .warnings)
+            chinese = try c.decodeIfPresent(Sentences.self, forKey: .chinese)
+        }
+    }
+}
+
+extension CodingUserInfoKey {
+    /// Set `true` on the encoder that writes catalogue files: entries are then written as the
+    /// catalogue stores them (message codes, not their sentences), not as they are shown.
+    public static let catalogueRecord = CodingUserInfoKey(rawValue: "MediaArchive.catalogueRecord")!
 }

@@ -105,10 +105,11 @@ public struct Catalog: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try forEachLine(query) { line in
-            if line.isPlaced {
+            if line.isPlaced && !line.storesMessageCodes {
                 lines.append(line.json)
             } else {
-                // Written before rounds: shown with the round and part it is read as.
+                // Written before rounds: shown with the round and part it is read as. Written with
+                // message codes (schema 3): shown with their sentences, worded now.
                 let entry = try JSONDecoder().decode(CatalogEntry.self, from: line.json).placed(in: settings.rounds)
                 if query.matches(entry) { lines.append(try encoder.encode(entry)) }
             }

@@ -143,6 +143,7 @@ struct CountyCatalog: Sendable {
     private static func writeShard(_ shard: [CatalogEntry], to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.userInfo[.catalogueRecord] = true
         var data = Data("[\n".utf8)
         for (index, entry) in shard.enumerated() {
             data.append(try encoder.encode(entry))
@@ -234,6 +235,19 @@ public struct EntryLine: Sendable {
 
     /// Whether the entry stores its round (schema 2 and later); older ones are placed when read.
     var isPlaced: Bool { EntryLine.stringValue(of: EntryLine.roundKey, in: [UInt8](json)[...]) != nil }
+
+    /// Whether the entry stores message codes (schema 3), which are worded when it is shown.
+    var storesMessageCodes: Bool { EntryLine.contains(EntryLine.messagesKey, in: json) }
+
+    private static let messagesKey = Array("\"messages\":{".utf8)
+    private static func contains(_ pattern: [UInt8], in json: Data) -> Bool {
+        json.withUnsafeBytes { bytes in
+            // Written sorted and compact, with every quote in a value escaped: the key's own text.
+            bytes.count >= pattern.count && (0...(bytes.count - pattern.count)).contains { start in
+                bytes[start] == pattern[0] && zip(bytes[start..<start + pattern.count], pattern).allSatisfy { $0 == $1 }
+            }
+        }
+    }
 
     private static let ingestedAtKey = Array("\"ingestedAt\":\"".utf8)
     private static let roundKey = Array("\"round\":\"".utf8)

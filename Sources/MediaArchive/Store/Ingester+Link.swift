@@ -45,7 +45,8 @@ extension Ingester {
             durationSeconds: nil, verdict: .pass, reasons: [], warnings: receipt.warningMessages.texts(in: .en), camera: nil, gps: nil,
             title: link.title, description: nil, width: nil, height: nil,
             day: link.published ?? ingestDay, schemaVersion: CatalogEntry.currentSchemaVersion,
-            chinese: CatalogEntry.Sentences(reasons: [], warnings: receipt.warningMessages, in: .zh))
+            chinese: CatalogEntry.Sentences(reasons: [], warnings: receipt.warningMessages, in: .zh),
+            messages: CatalogEntry.StoredMessages(reasons: [], warnings: receipt.warningMessages))
         entry.round = round.id
         entry.part = part
         entry.url = link.url.absoluteString

@@ -142,13 +142,14 @@ public struct Ingester: Sendable {
             bytes: bytes, format: inspected.check.format, object: object, thumbnail: nil, ingestedAt: stamp,
             capturedAt: inspected.capturedAt, capturedAtSource: inspected.capturedAtSource,
             durationSeconds: inspected.check.durationSeconds, verdict: inspected.check.verdict,
-            // The catalogue keeps English sentences as the record (it reads the same whoever ingested
-            // it); the Chinese rendering rides along under `zh` for the Chinese pages.
+            // The catalogue stores the messages as codes (`messages`); the sentences are what this
+            // entry shows, in English and under `zh` in Chinese, worded again whenever it is read.
             reasons: inspected.check.reasons(in: .en), warnings: warnings.texts(in: .en), camera: inspected.camera, gps: inspected.gps,
             title: inspected.title, description: inspected.description ?? inspected.comment,
             width: inspected.width, height: inspected.height,
             displayWidth: inspected.displayWidth, displayHeight: inspected.displayHeight, day: day, schemaVersion: CatalogEntry.currentSchemaVersion,
-            chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
+            chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh),
+            messages: CatalogEntry.StoredMessages(reasons: inspected.check.reasonMessages, warnings: warnings))
     }
 
     /// Thumbnails are a convenience: a file that gives none is still stored (documents, sound).

@@ -127,7 +127,8 @@ public struct Verifier: Sendable {
             displayWidth: inspected.displayWidth, displayHeight: inspected.displayHeight,
             day: inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: modified, in: zone),
             schemaVersion: CatalogEntry.currentSchemaVersion,
-            chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh))
+            chinese: CatalogEntry.Sentences(reasons: inspected.check.reasonMessages, warnings: warnings, in: .zh),
+            messages: CatalogEntry.StoredMessages(reasons: inspected.check.reasonMessages, warnings: warnings))
         // An adopted file's round and part are told the way an old entry's are.
         _ = try catalog.add(entry.placed(in: settings.rounds), rounds: settings.rounds)
     }
