@@ -241,18 +241,20 @@ public struct EntryLine: Sendable {
 
     /// Whether this entry's top-level string `key` equals `value`.
     func has(_ key: String, equalTo value: String) -> Bool {
-        EntryLine.stringValue(of: Array("\"\(key)\":\"".utf8), in: [UInt8](json)[...]) == value
+        let pattern = Array("\"\(key)\":\"".utf8)
+        return json.withUnsafeBytes { EntryLine.stringValue(of: pattern, in: $0[...]) } == value
     }
 
     /// Whether the entry stores its round (schema 2 and later); older ones are placed when read.
-    var isPlaced: Bool { EntryLine.stringValue(of: EntryLine.roundKey, in: [UInt8](json)[...]) != nil }
+    /// (The bytes are scanned where they lie: `search --json` asks this of every line.)
+    var isPlaced: Bool { json.withUnsafeBytes { EntryLine.stringValue(of: EntryLine.roundKey, in: $0[...]) } != nil }
 
     private static let ingestedAtKey = Array("\"ingestedAt\":\"".utf8)
     private static let roundKey = Array("\"round\":\"".utf8)
 
     /// The text of a top-level string key. Keys are written sorted and compact (`"key":"value"`),
     /// and a quote inside a string is always escaped, so the pattern cannot match inside a value.
-    private static func stringValue(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> String? {
+    private static func stringValue<Line: Collection<UInt8>>(of pattern: [UInt8], in line: Line) -> String? where Line.Index == Int {
         guard let first = pattern.first, line.count >= pattern.count else { return nil }
         var index = line.startIndex
         let lastStart = line.endIndex - pattern.count
