@@ -50,7 +50,7 @@ let package = Package(
         // The domain judges facts; it imports no wrapper.
         .target(
             name: "MediaArchive",
-            dependencies: ["RegistrationForms", "MediaFacts", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["RegistrationForms", "OfficeDocuments", "MediaFacts", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The web app (issue 5): Hummingbird routes over the MediaArchive domain.
         .target(

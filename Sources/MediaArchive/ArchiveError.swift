@@ -17,6 +17,8 @@ public enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownRound(String, known: [String])
     /// `round create` for an id that already has a file.
     case roundExists(String)
+    /// A registration-form record entered by hand, or a forms export, that cannot be done as asked.
+    case formInput(FormInputProblem)
 
     /// In English, for logs and for callers that do not choose a language.
     public var description: String { text(in: .en) }

@@ -27,6 +27,12 @@ public enum ContentSignature: Sendable, Equatable {
         return classify(prefix)
     }
 
+    /// Part names only an Office Open XML package holds. Word writes [Content_Types].xml first,
+    /// but openpyxl (and so many generated workbooks) writes it last, past the prefix read here;
+    /// the workbook's or document's own parts come early in every writer seen.
+    static let officeOpenXMLNames = ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/", "xl/theme/", "xl/styles.xml",
+                                     "word/document.xml", "ppt/presentation.xml"]
+
     public static func classify(_ data: Data) -> ContentSignature {
         let bytes = [UInt8](data)
         if bytes.isEmpty { return .empty }
@@ -35,7 +41,7 @@ public enum ContentSignature: Sendable, Equatable {
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .compoundDocument }
         if starts(Array("{\\rtf".utf8)) { return .richText }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
-            if data.range(of: Data("[Content_Types].xml".utf8)) != nil { return .officeOpenXML }
+            if officeOpenXMLNames.contains(where: { data.range(of: Data($0.utf8)) != nil }) { return .officeOpenXML }
             if data.range(of: Data("mimetypeapplication/vnd.oasis.opendocument".utf8)) != nil { return .openDocument }
             return .zipArchive
         }

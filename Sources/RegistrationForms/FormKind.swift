@@ -52,3 +52,11 @@ public enum FormKind: String, Sendable, Codable, CaseIterable {
     /// The DESIGN.md part the form is handed in as.
     public var part: String { self == .keyProject ? "key-projects" : "open-institutions" }
 }
+
+extension FormKind {
+    /// The field a clerk names by its JSON key (`projectName`) or its label as the form prints it
+    /// (项目名称, also spaced out or with full-width brackets, as `LabelMatcher` folds labels).
+    public func field(named name: String) -> Field? {
+        fields.first { $0.key == name } ?? LabelMatcher.field(of: self, matching: name)
+    }
+}

@@ -9,6 +9,13 @@ public struct RecordSource: Sendable, Equatable, Codable {
     /// 1-based row of the table or sheet, for a record read from a row under a header; nil for
     /// a label/value form that fills a whole table.
     public var row: Int?
+
+    public init(file: String, sheet: String? = nil, table: Int? = nil, row: Int? = nil) {
+        self.file = file
+        self.sheet = sheet
+        self.table = table
+        self.row = row
+    }
 }
 
 /// One filled-in form: a key project or an open institution.

@@ -43,3 +43,20 @@ public enum FormsExport {
         }
     }
 }
+
+extension FormsExport {
+    /// Both forms in one table, for the hand-over's `forms.csv` (one county's records travel
+    /// with its files): 届, 表 (附件1/附件2), 区县, then every label of 附件1 and those of 附件2
+    /// that 附件1 does not print (联系人 is one column for both), each record's values under its labels.
+    public static func combinedTable(_ records: [(round: String, record: CountyFormRecord)]) -> SheetTable {
+        var labels: [String] = []
+        for kind in FormKind.allCases { for field in kind.fields where !labels.contains(field.label) { labels.append(field.label) } }
+        let rows = records.map { item -> [String] in
+            let record = item.record.record
+            var byLabel: [String: String] = [:]
+            for field in record.form.fields { byLabel[field.label] = record[field.key] }
+            return [item.round, "\(record.form.attachment) \(record.form.title)", item.record.county] + labels.map { byLabel[$0] ?? "" }
+        }
+        return SheetTable(name: "备案表", header: ["届", "表", countyColumn] + labels, rows: rows)
+    }
+}

@@ -7,20 +7,32 @@ extension MediaArchiveCommand {
             abstract: "Per county: items by kind, minutes of video, failures, warnings, deadline status.",
             discussion: """
                 Counties in registry order, including those that have handed in nothing. "on time" means \
-                every item was ingested on or before the policy's deadline day. Exit 0.
+                every item was ingested on or before the policy's deadline day (with --round: the round's \
+                deadline, and for forms its registration deadline). Exit 0.
                 """
         )
 
         @OptionGroup var options: ArchiveOptions
 
+        @Option(help: "Only this round's items, late against its deadlines (forms: its registration deadline). Default: every item, against the policy's deadline.")
+        var round: String?
+
         func run() throws {
             let settings = try options.loadExistingArchive()
             let reports: [CountyReport]
-            do { reports = try SubmissionReport(settings: settings).counties() } catch { throw failArchive(error) }
+            var deadline = settings.policy.deadline
+            do {
+                var report = SubmissionReport(settings: settings)
+                if let round {
+                    report.round = try settings.round(round)
+                    deadline = report.round!.deadline
+                }
+                reports = try report.counties()
+            } catch { throw failArchive(error) }
             if options.json {
                 try JSONOutput.print(reports)
             } else {
-                print(ReportTable.render(reports, deadline: settings.policy.deadline))
+                print(ReportTable.render(reports, deadline: deadline))
             }
         }
     }

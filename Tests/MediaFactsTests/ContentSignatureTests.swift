@@ -12,6 +12,13 @@ struct ContentSignatureTests {
         #expect(ContentSignature.classify(Data([0, 0, 0, 24]) + Data("ftypisom".utf8)) == .isoMedia)
     }
 
+    /// openpyxl writes [Content_Types].xml last, beyond the prefix read: the workbook's parts tell it.
+    @Test func aWorkbookWrittenByOpenpyxlIsOfficeOpenXML() throws {
+        let workbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/forms/open-institutions-qingfeng.xlsx").standardizedFileURL
+        #expect(ContentSignature.read(path: workbook.path) == .officeOpenXML)
+    }
+
     @Test func textIsTextAndNoiseIsNot() {
         #expect(ContentSignature.classify(Data("科技周总结\n第一段".utf8)) == .plainText)
         #expect(ContentSignature.classify(Data([0x00, 0xFF, 0x13, 0x80])) == .other)

@@ -1,4 +1,5 @@
 import Foundation
+internal import OfficeDocuments
 
 /// The list that travels with a hand-over: every exported catalogue entry with the file it
 /// became, and what could not be exported. Written as JSON (for programs) and CSV (for people,
@@ -51,21 +52,25 @@ struct ExportManifest: EveryKeyEncodable {
         return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
     }
 
-    /// The media reports handed in as links, one row each, with the same byte-order mark.
+    /// The media reports handed in as links, one row each (`CSVWriter`: the same byte-order mark
+    /// and quoting; a leading = + - @ defused as in `csv()`, since titles come from outside).
     static func linksCSV(_ links: [CatalogEntry]) -> Data {
-        var lines = [["round", "part", "title", "outlet", "published", "url", "ingested", "sha256"]]
-        for link in links {
-            lines.append([link.round ?? "", link.part?.rawValue ?? "", link.title ?? "", link.outlet ?? "",
-                          link.published?.description ?? "", link.url ?? "", link.ingestedAt, link.sha256])
+        let rows = links.map { link in
+            [link.round ?? "", link.part?.rawValue ?? "", link.title ?? "", link.outlet ?? "",
+             link.published?.description ?? "", link.url ?? "", link.ingestedAt, link.sha256].map(defused)
         }
-        let text = lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        return CSVWriter.data(header: ["round", "part", "title", "outlet", "published", "url", "ingested", "sha256"], rows: rows)
+    }
+
+    /// A spreadsheet runs a cell starting with = + - @ as a formula; a leading ' shows it as text.
+    static func defused(_ text: String) -> String {
+        if let first = text.first, "=+-@".contains(first) { return "'" + text }
+        return text
     }
 
     /// RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet shows a name, never runs it.
     static func csvField(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        let value = defused(text)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

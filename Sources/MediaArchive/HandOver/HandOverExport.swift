@@ -101,13 +101,17 @@ public struct HandOverExport: Sendable {
             items: items, problems: problems)
         let manifestName = bagIt ? Self.bagManifest : Self.plainManifest
         let links = entries.filter { $0.kind == .link }
+        // The round's registration-form records travel with its files (every round's without --round).
+        let forms = try FormStore(settings: settings).handOverCSV(county: county, rounds: round.map { [$0] } ?? settings.rounds.rounds.map(\.id))
+        let extraFiles = (links.isEmpty ? [] : [(Self.linkList, ExportManifest.linksCSV(links))])
+            + (forms.map { [(Self.formList, $0)] } ?? [])
         do {
             if bagIt {
-                try writeBag(manifest: manifest, links: links)
+                try writeBag(manifest: manifest, extraFiles: extraFiles)
             } else {
                 try AtomicFile.write(try manifest.json(), to: destination.appendingPathComponent(Self.plainManifest))
                 try AtomicFile.write(manifest.csv(), to: destination.appendingPathComponent(Self.plainList))
-                if !links.isEmpty { try AtomicFile.write(ExportManifest.linksCSV(links), to: destination.appendingPathComponent(Self.linkList)) }
+                for (name, data) in extraFiles { try AtomicFile.write(data, to: destination.appendingPathComponent(name)) }
             }
             AtomicFile.syncFolder(payloadFolder)
             AtomicFile.syncFolder(destination)
@@ -127,8 +131,10 @@ public struct HandOverExport: Sendable {
     static let bagList = "catalogue.csv"
     /// Media reports handed in as links: they have no file, so they are listed here.
     static let linkList = "links.csv"
+    /// The registration-form records of the county (both forms, one table).
+    static let formList = "forms.csv"
 
-    private func writeBag(manifest: ExportManifest, links: [CatalogEntry]) throws {
+    private func writeBag(manifest: ExportManifest, extraFiles: [(name: String, data: Data)]) throws {
         var info: [(label: String, value: String)] = [
             ("Source-Organization", county.fullName.map { "\(county.name) (\($0))" } ?? county.name),
             ("Bagging-Date", CalendarDay(of: now(), in: zone).description),
@@ -139,15 +145,16 @@ public struct HandOverExport: Sendable {
                 + "; \(Self.bagManifest) holds their catalogue entries"),
         ]
         if let code = county.code { info.append(("Organization-Code", code)) }
+        if let round, let named = settings.rounds.round(id: round) { info.append(("Round", "\(named.id) \(named.name)")) }
         let payload = manifest.items.map { BagIt.PayloadFile(path: $0.file, sha256: $0.entry.sha256) }
         try BagIt(root: destination).write(payload: payload, payloadBytes: manifest.bytes, info: info,
-                                           tagFiles: [(Self.bagManifest, try manifest.json()), (Self.bagList, manifest.csv())]
-                                               + (links.isEmpty ? [] : [(Self.linkList, ExportManifest.linksCSV(links))]))
+                                           tagFiles: [(Self.bagManifest, try manifest.json()), (Self.bagList, manifest.csv())] + extraFiles)
     }
 
-    /// "media-archive:hualong" or "media-archive:hualong:2021-05-22..2021-05-28".
+    /// "media-archive:hualong", "media-archive:hualong:round-2021", "media-archive:hualong:2021-05-22..2021-05-28".
     private var externalIdentifier: String {
         var text = "media-archive:\(county.slug)"
+        if let round { text += ":round-\(round)" }
         if from != nil || until != nil { text += ":\(from?.description ?? "")..\(until?.description ?? "")" }
         return text
     }

@@ -33,9 +33,32 @@ extension ArchiveError {
         case .roundExists(let id):
             return zh ? "第 \(id) 届已经存在；如需修改请直接编辑 rounds/\(id).json"
                 : "round \(id) exists already; edit rounds/\(id).json to change it"
+        case .formInput(let problem):
+            return problem.text(in: language)
         case .catalogue(let path, let reason):
             return zh ? "\(path)：\(reason)；没有作任何改动——请运行 `media-archive verify` 并告知档案管理员"
                 : "\(path): \(reason); nothing was changed — run `media-archive verify` and tell the archive's keeper"
+        }
+    }
+}
+
+extension FormInputProblem {
+    func text(in language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .notAnAssignment(let given):
+            return zh ? "“\(given)”不是“栏目=内容”；请写成例如 项目名称=科普大篷车进乡村"
+                : "\"\(given)\" is not FIELD=VALUE; write e.g. 项目名称=科普大篷车进乡村 or projectName=…"
+        case .unknownField(let given, let form, let labels):
+            return zh ? "\(form)没有“\(given)”这一栏；可用的栏目：\(labels.joined(separator: "、"))"
+                : "\(form) has no field \"\(given)\"; its fields are \(labels.joined(separator: ", ")) (or their JSON keys)"
+        case .fieldTwice(let label):
+            return zh ? "“\(label)”填了两次；每栏只填一次" : "\"\(label)\" is given twice; give each field once"
+        case .emptyRecord(let form):
+            return zh ? "没有填写任何内容；请至少填写\(form)的一栏，例如 项目名称=…"
+                : "nothing to enter: give at least one field of \(form), e.g. 项目名称=…"
+        case .exportFormat(let path):
+            return zh ? "\(path)：请给出 .xlsx 或 .csv 文件名" : "\(path): give a file name ending in .xlsx or .csv"
         }
     }
 }

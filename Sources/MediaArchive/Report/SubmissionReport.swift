@@ -6,10 +6,13 @@ public struct SubmissionReport: Sendable {
     public var settings: ArchiveSettings
     /// Days already tallied by an earlier report of this process (the server keeps one).
     public var cache: ReportCache?
+    /// Only this round's entries, late against its deadlines (nil: every entry, against the policy's deadline).
+    public var round: Round?
 
-    public init(settings: ArchiveSettings, cache: ReportCache? = nil) {
+    public init(settings: ArchiveSettings, cache: ReportCache? = nil, round: Round? = nil) {
         self.settings = settings
         self.cache = cache
+        self.round = round
     }
 
     /// One line per county of the registry, including those that have handed in nothing.
@@ -28,6 +31,8 @@ public struct SubmissionReport: Sendable {
         }
         let zone = settings.policy.zone
         let deadline = settings.policy.deadline
+        let round = self.round
+        let rounds = settings.rounds
         // A few batches per core, each with its own clock (its fallback parsers are not shareable).
         let batchSize = max(1, work.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
         let batches = stride(from: 0, to: work.count, by: batchSize).map { Array(work[$0..<min($0 + batchSize, work.count)]) }
@@ -35,10 +40,15 @@ public struct SubmissionReport: Sendable {
             Result { () throws -> [(Int, ReportTally)] in
                 let clock = IngestClock(zone: zone)
                 return try batch.map { item in
-                    let count = { try item.catalog.reportTally(on: item.day, clock: clock, deadline: deadline) }
+                    let count = {
+                        guard let round else { return try item.catalog.reportTally(on: item.day, clock: clock, deadline: deadline) }
+                        return try item.catalog.reportTally(on: item.day, clock: clock, round: round,
+                                                            dayRound: rounds.round(nearest: item.day).id)
+                    }
                     guard let cache else { return (item.county, try count()) }
                     let folder = item.catalog.folder.dayFolder(item.day)
-                    let key = "\(zone.identifier) \(deadline) \(folder.path)"
+                    let key = round.map { "\(zone.identifier) round \($0.id) \($0.deadline) \($0.registrationDeadline?.description ?? "") \(folder.path)" }
+                        ?? "\(zone.identifier) \(deadline) \(folder.path)"
                     return (item.county, try cache.tally(key: key, folder: folder, count: count))
                 }
             }

@@ -48,6 +48,18 @@ struct CountyCatalog: Sendable {
         return tally
     }
 
+    /// The tally of `round`'s entries on `day`, each late against the round's date for its part
+    /// (forms: the registration deadline). An entry without a stored round is the day's round.
+    func reportTally(on day: CalendarDay, clock: IngestClock, round: Round, dayRound: String) throws -> ReportTally {
+        var tally = ReportTally()
+        for shard in shardFiles(on: day) {
+            for entry in try Self.readJSON([ReportTally.PlacedFields].self, at: shard) ?? [] where (entry.round ?? dayRound) == round.id {
+                tally.add(entry.fields, clock: clock, deadline: round.due(entry.placedPart))
+            }
+        }
+        return tally
+    }
+
     private func shardFiles(on day: CalendarDay) -> [URL] {
         let folder = folder.dayFolder(day)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -230,11 +242,13 @@ public struct EntryLine: Sendable {
 
     /// Whether this entry's top-level string `key` equals `value`.
     func has(_ key: String, equalTo value: String) -> Bool {
-        EntryLine.stringValue(of: Array("\"\(key)\":\"".utf8), in: [UInt8](json)[...]) == value
+        let pattern = Array("\"\(key)\":\"".utf8)
+        return json.withUnsafeBytes { EntryLine.stringValue(of: pattern, in: $0[...]) } == value
     }
 
     /// Whether the entry stores its round (schema 2 and later); older ones are placed when read.
-    var isPlaced: Bool { EntryLine.stringValue(of: EntryLine.roundKey, in: [UInt8](json)[...]) != nil }
+    /// (The bytes are scanned where they lie: `search --json` asks this of every line.)
+    var isPlaced: Bool { json.withUnsafeBytes { EntryLine.stringValue(of: EntryLine.roundKey, in: $0[...]) } != nil }
 
     /// Whether the entry stores message codes (schema 3), which are worded when it is shown.
     var storesMessageCodes: Bool { EntryLine.contains(EntryLine.messagesKey, in: json) }
@@ -254,7 +268,7 @@ public struct EntryLine: Sendable {
 
     /// The text of a top-level string key. Keys are written sorted and compact (`"key":"value"`),
     /// and a quote inside a string is always escaped, so the pattern cannot match inside a value.
-    private static func stringValue(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> String? {
+    private static func stringValue<Line: Collection<UInt8>>(of pattern: [UInt8], in line: Line) -> String? where Line.Index == Int {
         guard let first = pattern.first, line.count >= pattern.count else { return nil }
         var index = line.startIndex
         let lastStart = line.endIndex - pattern.count

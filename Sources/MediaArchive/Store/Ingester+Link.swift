@@ -35,16 +35,13 @@ extension Ingester {
         let part = part ?? .mediaReport
         var receipt = IngestReceipt(path: link.url.absoluteString, status: .rejected, sha256: link.sha256, county: county.slug,
                                     reasonMessages: [], verdict: .pass, kind: .link, ingestedAt: stamp, round: round.id, part: part)
-        let ingestDay = CalendarDay(of: ingestedAt, in: zone)
-        if ingestDay > round.due(part) {
-            receipt.warningMessages.append(.handedInLate(day: ingestDay, deadline: round.due(part)))
-        }
+        if let late = lateWarning(part: part, ingestedAt: ingestedAt) { receipt.warningMessages.append(late) }
         var entry = CatalogEntry(
             sha256: link.sha256, county: county.slug, kind: .link, originalNames: [link.url.absoluteString], bytes: 0,
             format: nil, object: nil, thumbnail: nil, ingestedAt: stamp, capturedAt: nil, capturedAtSource: .none,
             durationSeconds: nil, verdict: .pass, reasons: [], warnings: receipt.warningMessages.texts(in: .en), camera: nil, gps: nil,
             title: link.title, description: nil, width: nil, height: nil,
-            day: link.published ?? ingestDay, schemaVersion: CatalogEntry.currentSchemaVersion,
+            day: link.published ?? CalendarDay(of: ingestedAt, in: zone), schemaVersion: CatalogEntry.currentSchemaVersion,
             chinese: CatalogEntry.Sentences(reasons: [], warnings: receipt.warningMessages, in: .zh),
             messages: CatalogEntry.StoredMessages(reasons: [], warnings: receipt.warningMessages))
         entry.round = round.id

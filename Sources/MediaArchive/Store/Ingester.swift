@@ -68,10 +68,7 @@ public struct Ingester: Sendable {
         default:
             break
         }
-        let ingestDay = CalendarDay(of: ingestedAt, in: zone)
-        if ingestDay > round.due(part) {
-            receipt.warningMessages.append(.handedInLate(day: ingestDay, deadline: round.due(part)))
-        }
+        if let late = lateWarning(part: part, ingestedAt: ingestedAt) { receipt.warningMessages.append(late) }
 
         do {
             let catalog = CountyCatalog(folder: folder)
@@ -132,6 +129,13 @@ public struct Ingester: Sendable {
             receipt.reasonMessages = [.notStored(problem: Self.explain(error).replacing(source.path, with: source.shownAs))]
         }
         return receipt
+    }
+
+    /// "handed in on …, after the deadline …" when `part` is late this round (forms against the
+    /// registration deadline); for files and links alike. Late items are stored and marked, never refused.
+    func lateWarning(part: Part, ingestedAt: Date) -> Message? {
+        let ingestDay = CalendarDay(of: ingestedAt, in: zone)
+        return ingestDay > round.due(part) ? .handedInLate(day: ingestDay, deadline: round.due(part)) : nil
     }
 
     private func makeEntry(_ inspected: InspectResult, sha256: String, bytes: Int64, object: String, originalName: String,
