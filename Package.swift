@@ -143,6 +143,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Ingest, search, status, verify, export on Ceph RGW + PostgreSQL (scripts/with-services.sh);
+        // skipped without them.
+        .testTarget(
+            name: "BackendTests",
+            dependencies: ["ArchiveBackends", "MediaArchive", "S3Store", "TestSupport", "media-archive"]
+        ),
         .testTarget(
             name: "ArchiveServerTests",
             dependencies: [

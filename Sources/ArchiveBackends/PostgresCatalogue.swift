@@ -29,8 +29,9 @@ public final class PostgresCatalogue: EntryCatalogue {
         try Blocking.run { [self] in try await withConnection { try await PostgresMigrations.apply(on: $0, logger: self.logger) } }
     }
 
+    /// PostgresNIO insists that a connection is closed before it goes away.
     deinit {
-        for connection in idle.withLock({ $0 }) { connection.close().whenComplete { _ in } }
+        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
     }
 
     static func configuration(_ url: String) throws -> PostgresConnection.Configuration {
@@ -148,6 +149,45 @@ public final class PostgresCatalogue: EntryCatalogue {
             entries.append(try decoder.decode(CatalogEntry.self, from: Data(json.utf8)))
         }
         return entries
+    }
+
+    /// The schema versions recorded in `schema_migrations`, in order.
+    public func appliedMigrations() throws -> [Int] {
+        try Blocking.run { [self] in
+            try await withConnection { connection in
+                var versions: [Int] = []
+                for try await version in try await connection.query("SELECT version FROM schema_migrations ORDER BY version",
+                                                                    logger: logger).decode(Int.self) {
+                    versions.append(version)
+                }
+                return versions
+            }
+        }
+    }
+
+    /// Creates an empty database `name` on the server of `url` (as `url`'s user) and returns its
+    /// address; the schema is made when it is opened. For tests and for setting up a province.
+    public static func createDatabase(like url: String, named name: String) throws -> String {
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), var parts = URLComponents(string: url) else {
+            throw CatalogueSettingError(text: url)
+        }
+        let configuration = try configuration(url)
+        var quiet = Logger(label: "media-archive.postgres")
+        quiet.logLevel = .error
+        let logger = quiet
+        try Blocking.run {
+            let connection = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                                  configuration: configuration, id: 0, logger: logger)
+            do {
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
+        }
+        parts.path = "/" + name
+        return parts.string ?? url
     }
 
     /// Removes every row (tests and `migrate` start from an empty catalogue).
