@@ -10,12 +10,12 @@ import S3Store
 enum Services {
     static let environment = ProcessInfo.processInfo.environment
     static let s3 = try? S3Configuration.fromEnvironment()
-    static let catalogueURL = environment["MEDIA_ARCHIVE_CATALOGUE"].flatMap { $0.hasPrefix("postgres") ? $0 : nil }
+    static let catalogueURL = environment["MEDIA_ARCHIVE_TEST_CATALOGUE"].flatMap { $0.hasPrefix("postgres") ? $0 : nil }
 
     static var areRunning: Bool { s3 != nil && catalogueURL != nil }
 
     static let skipMessage: Comment =
-        "backend tests need a real S3 store and PostgreSQL: run them under scripts/with-services.sh (as `make test` does), which starts a throwaway Ceph RGW and PostgreSQL and sets MEDIA_ARCHIVE_S3_ENDPOINT, the AWS_* keys and MEDIA_ARCHIVE_CATALOGUE"
+        "backend tests need a real S3 store and PostgreSQL: run them under scripts/with-services.sh (as `make test` does), which starts a throwaway Ceph RGW and PostgreSQL and sets MEDIA_ARCHIVE_S3_ENDPOINT, the AWS_* keys and MEDIA_ARCHIVE_TEST_CATALOGUE"
 
     /// A fresh bucket and a fresh database (its schema made by the catalogue's migrations),
     /// so tests running at once never see each other's objects or rows.
