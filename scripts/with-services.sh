@@ -4,8 +4,8 @@
 #   scripts/with-services.sh swift test
 #
 # Starts both (installing Debian's packages when missing), exports MEDIA_ARCHIVE_S3_ENDPOINT,
-# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and MEDIA_ARCHIVE_CATALOGUE to the
-# command, and stops both whichever way the command or this script ends (success, failure,
+# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and the database's address as
+# MEDIA_ARCHIVE_TEST_CATALOGUE to the command, and stops both whichever way the command or this script ends (success, failure,
 # Ctrl-C, kill). Exits with the command's status.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -35,6 +35,10 @@ ceph_dir=$THROWAWAY_CEPH_DIR
 postgres_env=$("$here/throwaway-postgres.sh" start)
 eval "$postgres_env"
 postgres_dir=$THROWAWAY_POSTGRES_DIR
+# Under another name: MEDIA_ARCHIVE_CATALOGUE would move every command the tests run (the CLI
+# tests' too) onto PostgreSQL. The backend tests read this one and name the catalogue themselves.
+export MEDIA_ARCHIVE_TEST_CATALOGUE=$MEDIA_ARCHIVE_CATALOGUE
+unset MEDIA_ARCHIVE_CATALOGUE
 
 # Not exec: the trap must outlive the command to stop the services after it. In the
 # background with `wait`, because bash runs a TERM trap only after a foreground command ends.

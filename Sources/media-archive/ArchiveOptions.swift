@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ArchiveBackends
 import MediaArchive
 
 /// Flags every command takes.
@@ -12,6 +13,22 @@ struct ArchiveOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print one JSON document on stdout instead of a table.")
     var json = false
+
+    @Option(name: .long, help: "Where the objects are: file: (the archive folder) or s3://BUCKET[/PREFIX] (default: $MEDIA_ARCHIVE_STORE, else file:).")
+    var store: String?
+
+    @Option(name: .long, help: "Where the catalogue is: json: (the archive folder) or postgres://USER@HOST:PORT/DB (default: $MEDIA_ARCHIVE_CATALOGUE, else json:).")
+    var catalogue: String?
+
+    /// The object store and catalogue the flags and environment name; one that cannot be
+    /// opened is reported and exits 2.
+    func loadBackends() throws -> Backends {
+        do {
+            return try Backends.open(store: store, catalogue: catalogue)
+        } catch {
+            throw failArchive(error)
+        }
+    }
 
     /// The archive's settings; a broken policy.json or counties.json is reported and exits 2.
     func loadSettings() throws -> ArchiveSettings {

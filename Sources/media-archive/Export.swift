@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArchiveBackends
 import Foundation
 import MediaArchive
 
@@ -49,10 +50,13 @@ extension MediaArchiveCommand {
 
         func run() throws {
             let settings = try options.loadExistingArchive()
+            let backends = try options.loadBackends()
             var export = HandOverExport(
                 settings: settings, county: try settings.county(county),
                 destination: URL(fileURLWithPath: destination, isDirectory: true),
                 from: try parseDay(from, flag: "--from"), until: try parseDay(until, flag: "--until"), bagIt: bagit)
+            export.catalogue = backends.catalogue
+            export.objectStore = backends.store
             let result: ExportResult
             do {
                 if let round { export.round = try settings.round(round).id }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArchiveBackends
 import MediaArchive
 
 extension MediaArchiveCommand {
@@ -53,9 +54,12 @@ extension MediaArchiveCommand {
             let receipts: [IngestReceipt]
             var progress: (@Sendable (Int, Int) -> Void)? = nil
             let county = try settings.county(self.county)
+            let backends = try options.loadBackends()
             do {
-                let ingester = Ingester(settings: settings, county: county, round: try settings.round(round),
+                var ingester = Ingester(settings: settings, county: county, round: try settings.round(round),
                                         part: part, acceptFailing: acceptFailing)
+                ingester.catalogue = backends.catalogue(for: settings)
+                ingester.objectStore = backends.store
                 if let url {
                     guard let link = MediaReportLink(url: url, title: title ?? "", outlet: outlet,
                                                      published: try parseDay(published, flag: "--published")) else {

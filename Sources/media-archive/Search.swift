@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArchiveBackends
 import MediaArchive
 
 extension MediaArchiveCommand {
@@ -24,6 +25,7 @@ extension MediaArchiveCommand {
 
         func run() throws {
             let settings = try options.loadExistingArchive()
+            let catalog = Catalog(settings: settings, catalogue: try options.loadBackends().catalogue)
             var query = CatalogQuery()
             query.counties = try county.map { try settings.county($0) }
             query.from = try parseDay(from, flag: "--from")
@@ -42,10 +44,10 @@ extension MediaArchiveCommand {
             do {
                 if options.json {
                     // Entries as stored, one per line: no decoding and re-encoding of thousands.
-                    let lines = try Catalog(settings: settings).searchJSONLines(query)
+                    let lines = try catalog.searchJSONLines(query)
                     JSONOutput.printLines(lines)
                 } else {
-                    print(EntryTable.render(try Catalog(settings: settings).search(query), counties: settings.counties))
+                    print(EntryTable.render(try catalog.search(query), counties: settings.counties))
                 }
             } catch {
                 throw failArchive(error)

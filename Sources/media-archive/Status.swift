@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArchiveBackends
 import MediaArchive
 
 extension MediaArchiveCommand {
@@ -24,11 +25,12 @@ extension MediaArchiveCommand {
 
         func run() throws {
             let settings = try options.loadExistingArchive()
+            let backends = try options.loadBackends()
             let status: HandInStatus
             let round: MediaArchive.Round
             do {
                 round = try settings.round(self.round)
-                status = try HandInStatusReader(settings: settings).status(round: round, counties: try county.map { try settings.county($0) })
+                status = try HandInStatusReader(settings: settings, catalogue: backends.catalogue).status(round: round, counties: try county.map { try settings.county($0) })
             } catch let error as ExitCode {
                 throw error
             } catch {

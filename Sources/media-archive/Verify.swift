@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArchiveBackends
 import MediaArchive
 
 extension MediaArchiveCommand {
@@ -19,8 +20,16 @@ extension MediaArchiveCommand {
         func run() throws {
             let settings = try options.loadExistingArchive()
             let counties = try county.map { try settings.county($0) }
+            let backends = try options.loadBackends()
             let report: VerifyReport
-            do { report = try Verifier(settings: settings).verify(counties: counties, repair: repair) } catch { throw failArchive(error) }
+            do {
+                if backends.store == nil && backends.catalogue == nil {
+                    report = try Verifier(settings: settings).verify(counties: counties, repair: repair)
+                } else {
+                    report = try StoreVerifier(settings: settings, store: backends.store ?? FolderObjectStore(root: settings.root),
+                                               catalogue: backends.catalogue(for: settings)).verify(counties: counties, repair: repair)
+                }
+            } catch { throw failArchive(error) }
             if options.json {
                 try JSONOutput.print(report)
             } else {
@@ -38,6 +47,7 @@ extension MediaArchiveCommand {
                 list(.adopted, report.adopted)
                 list(.thumbnailsRemade, report.thumbnailsRemade)
                 list(.unfinishedCopies, report.unfinishedCopies)
+                list(.unfinishedRemoved, report.unfinishedRemoved ?? [])
                 lines.append(words.verifyVerdict(problems: report.hasProblems))
                 print(lines.joined(separator: "\n"))
             }

@@ -40,6 +40,10 @@ public struct HandOverExport: Sendable {
 
     var zone: TimeZone { settings.policy.zone }
 
+    /// Where entries and objects are; nil: the archive folder's (issue 14's seams).
+    public var catalogue: (any EntryCatalogue)? = nil
+    public var objectStore: (any ObjectStore)? = nil
+
     /// Exports; throws `ArchiveError.exportDestination` when the folder cannot be used or
     /// written, and `ArchiveError.catalogue` when the catalogue cannot be read.
     public func run() throws -> ExportResult {
@@ -48,7 +52,7 @@ public struct HandOverExport: Sendable {
         query.from = from
         query.to = until
         query.round = round
-        let entries = try Catalog(settings: settings).search(query)
+        let entries = try Catalog(settings: settings, catalogue: catalogue).search(query)
         let folder = try CountyFolder(root: settings.root, county: county)
 
         try prepareDestination(needing: entries.reduce(0) { $0 + $1.bytes })
@@ -68,12 +72,27 @@ public struct HandOverExport: Sendable {
                                               originalName: entry.originalNames.first, problem: kind, message: message))
             }
             let object: URL
+            var fetched = false
             do {
-                object = try folder.resolve(stored)
-            } catch {
+                if let objectStore {
+                    // Another store: the object is fetched to a hidden file first, then copied
+                    // and re-hashed as a stored file is; the fetched copy goes afterwards.
+                    guard try objectStore.size(key: stored) != nil else {
+                        problem(.missing, "the stored file \(stored) is missing; run `media-archive verify` and ask the county for the file again")
+                        continue
+                    }
+                    (object, fetched) = try objectStore.localFile(key: stored, scratch: payloadFolder)
+                } else {
+                    object = try folder.resolve(stored)
+                }
+            } catch is ArchiveError {
                 problem(.unsafe, "the catalogue's path for this item points outside the county's folder; run `media-archive verify`")
                 continue
+            } catch {
+                problem(.unreadable, "\(Ingester.explain(error).text(in: .en)); it was not exported")
+                continue
             }
+            defer { if fetched { try? FileManager.default.removeItem(at: object) } }
             guard FileManager.default.fileExists(atPath: object.path) else {
                 problem(.missing, "the stored file \(stored) is missing; run `media-archive verify` and ask the county for the file again")
                 continue

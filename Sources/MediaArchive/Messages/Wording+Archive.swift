@@ -103,7 +103,7 @@ extension Wording {
     }
 
     public enum VerifyList: Sendable, CaseIterable {
-        case corrupt, missing, orphaned, danglingThumbnails, adopted, thumbnailsRemade, unfinishedCopies
+        case corrupt, missing, orphaned, danglingThumbnails, adopted, thumbnailsRemade, unfinishedCopies, unfinishedRemoved
     }
 
     /// The heading over one list of `verify`'s findings, with what to do about them.
@@ -124,6 +124,9 @@ extension Wording {
         case .unfinishedCopies:
             say("unfinished copies from interrupted ingests (harmless; the next ingest removes those older than a day)",
                 "中断的入库留下的未完成副本（无害；下次入库会删除超过一天的）")
+        case .unfinishedRemoved:
+            say("removed: staged objects and unfinished uploads left by interrupted ingests",
+                "已删除：中断的入库在对象存储中留下的暂存对象和未完成的上传")
         }
     }
 

@@ -3,19 +3,21 @@ import Foundation
 /// Works out `status` from the catalogue and the form records.
 public struct HandInStatusReader: Sendable {
     public var settings: ArchiveSettings
+    /// Where the entries are: the archive folder's JSON files unless told otherwise.
+    public var catalogue: any EntryCatalogue
 
-    public init(settings: ArchiveSettings) {
+    public init(settings: ArchiveSettings, catalogue: (any EntryCatalogue)? = nil) {
         self.settings = settings
+        self.catalogue = catalogue ?? JSONEntryCatalogue(root: settings.root)
     }
 
     /// The round's status for `counties` (every county of the registry when empty).
     public func status(round: Round, counties: [County] = []) throws -> HandInStatus {
         let shown = counties.isEmpty ? settings.counties.counties : counties
-        let catalog = Catalog(settings: settings)
         let forms = FormStore(settings: settings)
         let zone = settings.policy.zone
         return HandInStatus(round: round.id, counties: try shown.map { county in
-            let entries = try catalog.countyCatalog(county).allEntries()
+            let entries = try catalogue.entries(of: county, in: nil)
                 .map { $0.placed(in: settings.rounds) }.filter { $0.round == round.id }
             let records = try forms.records(round: round.id, county: county)
             return Self.status(of: county, round: round, entries: entries, records: records, clock: IngestClock(zone: zone))

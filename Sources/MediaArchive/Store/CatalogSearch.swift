@@ -61,10 +61,16 @@ public struct CatalogQuery: Sendable {
 /// The whole archive's catalogue, across counties.
 public struct Catalog: Sendable {
     public var settings: ArchiveSettings
+    /// Where the entries are: the archive folder's JSON files unless told otherwise.
+    public var catalogue: any EntryCatalogue
 
-    public init(settings: ArchiveSettings) {
+    public init(settings: ArchiveSettings, catalogue: (any EntryCatalogue)? = nil) {
         self.settings = settings
+        self.catalogue = catalogue ?? JSONEntryCatalogue(root: settings.root)
     }
+
+    /// Whether the entries are the archive folder's JSON files (read as stored text, unparsed).
+    var isEmbedded: Bool { catalogue is JSONEntryCatalogue }
 
     func countyCatalog(_ county: County) throws -> CountyCatalog {
         CountyCatalog(folder: try CountyFolder(root: settings.root, county: county))
@@ -77,7 +83,7 @@ public struct Catalog: Sendable {
     public func add(_ entry: CatalogEntry) throws -> Bool {
         guard CountyFolder.isSHA256(entry.sha256) else { throw ArchiveError.unsafeName(entry.sha256) }
         let county = try settings.counties.resolve(entry.county)
-        if case .added = try countyCatalog(county).add(entry, rounds: settings.rounds) { return true }
+        if case .added = try catalogue.add(entry, county: county, rounds: settings.rounds) { return true }
         return false
     }
 
@@ -87,7 +93,7 @@ public struct Catalog: Sendable {
         let range = query.dayRange
         if let range, range.start > range.end { return [] }
         return try counties.flatMap { county in
-            try countyCatalog(county).allEntries(in: range).map { $0.placed(in: settings.rounds) }.filter(query.matches)
+            try catalogue.entries(of: county, in: range).map { $0.placed(in: settings.rounds) }.filter(query.matches)
                 .sorted { ($0.day, $0.ingestedAt) < ($1.day, $1.ingestedAt) }
         }
     }
@@ -96,7 +102,7 @@ public struct Catalog: Sendable {
     /// per entry), passed through without decoding — what `search --json` prints. Kind and
     /// verdict are matched on the text; a camera or text query decodes.
     public func searchJSONLines(_ query: CatalogQuery) throws -> [Data] {
-        if query.needsDecoding {
+        if query.needsDecoding || !isEmbedded {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return try search(query).map { try encoder.encode($0) }

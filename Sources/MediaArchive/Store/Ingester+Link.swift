@@ -29,7 +29,7 @@ public struct MediaReportLink: Sendable, Equatable {
 extension Ingester {
     /// Catalogues a link as a `media-report` entry of kind `link`, with no stored object.
     public func ingest(link: MediaReportLink) throws -> IngestReceipt {
-        let folder = try CountyFolder(root: settings.root, county: county)
+        _ = try CountyFolder(root: settings.root, county: county)  // refuses an unsafe slug
         let ingestedAt = now()
         let stamp = stamp(ingestedAt)
         let part = part ?? .mediaReport
@@ -49,7 +49,7 @@ extension Ingester {
         entry.url = link.url.absoluteString
         entry.outlet = link.outlet
         entry.published = link.published
-        switch try CountyCatalog(folder: folder).add(entry, rounds: settings.rounds) {
+        switch try catalogue.add(entry, county: county, rounds: settings.rounds) {
         case .added:
             receipt.status = .stored
         case .duplicate(let existing):

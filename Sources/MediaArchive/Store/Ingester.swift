@@ -16,6 +16,10 @@ public struct Ingester: Sendable {
     public var part: Part?
     /// The clock, replaceable in tests.
     public var now: @Sendable () -> Date
+    /// Where entries are kept: the archive folder's JSON catalogue unless told otherwise.
+    public var catalogue: any EntryCatalogue
+    /// Where the bytes go; nil: the archive folder, as always (`Ingester+ObjectStore`).
+    public var objectStore: (any ObjectStore)?
 
     /// `round` nil: the current round on the day `now` gives.
     public init(settings: ArchiveSettings, county: County, round: Round? = nil, part: Part? = nil, acceptFailing: Bool = false,
@@ -27,6 +31,7 @@ public struct Ingester: Sendable {
         self.acceptFailing = acceptFailing
         self.thumbnailLongEdge = thumbnailLongEdge
         self.now = now
+        self.catalogue = JSONEntryCatalogue(root: settings.root)
     }
 
     var zone: TimeZone { settings.policy.zone }
@@ -69,9 +74,11 @@ public struct Ingester: Sendable {
             break
         }
         if let late = lateWarning(part: part, ingestedAt: ingestedAt) { receipt.warningMessages.append(late) }
+        if let objectStore {
+            return ingest(source, to: objectStore, inspected: inspected, receipt: receipt, told: told, ingestedAt: ingestedAt)
+        }
 
         do {
-            let catalog = CountyCatalog(folder: folder)
             // An upload already lies in staging: hashed where it is and moved, never copied again.
             let copied = source.isInStaging ? try HashingCopy.hashInPlace(source.path)
                                             : try HashingCopy.copy(source.path, into: folder.staging)
@@ -93,7 +100,7 @@ public struct Ingester: Sendable {
             entry.round = round.id
             entry.part = part
 
-            if let existing = try catalog.entry(sha256: copied.sha256) {
+            if let existing = try catalogue.entries(sha256: copied.sha256, county: county).first {
                 // Already here: nothing is copied; the name is recorded below.
                 receipt.object = existing.object
             } else {
@@ -109,7 +116,7 @@ public struct Ingester: Sendable {
                 receipt.object = objectPath
             }
 
-            switch try catalog.add(entry, rounds: settings.rounds) {
+            switch try catalogue.add(entry, county: county, rounds: settings.rounds) {
             case .added:
                 receipt.status = .stored
                 if part.isForm, let object = receipt.object {
@@ -138,7 +145,7 @@ public struct Ingester: Sendable {
         return ingestDay > round.due(part) ? .handedInLate(day: ingestDay, deadline: round.due(part)) : nil
     }
 
-    private func makeEntry(_ inspected: InspectResult, sha256: String, bytes: Int64, object: String, originalName: String,
+    func makeEntry(_ inspected: InspectResult, sha256: String, bytes: Int64, object: String, originalName: String,
                            ingestedAt: Date, stamp: String, warnings: [Message]) -> CatalogEntry {
         let day = inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: ingestedAt, in: zone)
         return CatalogEntry(

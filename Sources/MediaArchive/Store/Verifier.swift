@@ -20,6 +20,9 @@ public struct VerifyReport: Sendable, Encodable {
     public var thumbnailsRemade: [String] = []
     /// Partial copies left in staging folders by interrupted ingests (harmless; never deleted).
     public var unfinishedCopies: [String] = []
+    /// Another store than the archive folder (S3): staged objects and unfinished uploads that
+    /// `--repair` deleted. Absent for the archive folder.
+    public var unfinishedRemoved: [String]? = nil
 
     public var hasProblems: Bool {
         !corrupt.isEmpty || !missing.isEmpty || !orphaned.isEmpty || !danglingThumbnails.isEmpty

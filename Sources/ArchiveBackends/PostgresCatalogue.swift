@@ -1,0 +1,215 @@
+import Foundation
+import Logging
+import MediaArchive
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// The catalogue in PostgreSQL (issue 14): one row per entry, with the columns searches and
+/// tallies filter on, and the entry's JSON text beside them exactly as the JSON catalogue
+/// stores it (so `search --json` prints the same bytes from either). The schema is created and
+/// brought up to date by `PostgresMigrations` when the catalogue is opened.
+///
+/// Two writers for the same content (two CLI processes, two servers) are serialised by a
+/// transaction-scoped advisory lock on (county, SHA-256), and the unique constraint on
+/// (county, sha256, round, part) refuses a second row for the same hand-in whatever happens.
+public final class PostgresCatalogue: EntryCatalogue {
+    let configuration: PostgresConnection.Configuration
+    let logger: Logger
+    /// Connections not in use; each call takes one (or opens one) and gives it back.
+    private let idle = Mutex<[PostgresConnection]>([])
+
+    /// Opens the catalogue at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`) and
+    /// applies the migrations it lacks.
+    public init(url: String) throws {
+        configuration = try Self.configuration(url)
+        var logger = Logger(label: "media-archive.postgres")
+        logger.logLevel = .error
+        self.logger = logger
+        try Blocking.run { [self] in try await withConnection { try await PostgresMigrations.apply(on: $0, logger: self.logger) } }
+    }
+
+    /// PostgresNIO insists that a connection is closed before it goes away.
+    deinit {
+        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+    }
+
+    static func configuration(_ url: String) throws -> PostgresConnection.Configuration {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+              let host = parts.host, !host.isEmpty, let user = parts.user, parts.path.count > 1 else {
+            throw CatalogueSettingError(text: url)
+        }
+        return PostgresConnection.Configuration(host: host, port: parts.port ?? 5432, username: user,
+                                                password: parts.password, database: String(parts.path.dropFirst()), tls: .disable)
+    }
+
+    func withConnection<Value: Sendable>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
+        let connection: PostgresConnection
+        if let reused = idle.withLock({ $0.popLast() }) {
+            connection = reused
+        } else {
+            do {
+                connection = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                                  configuration: configuration, id: 1, logger: logger)
+            } catch {
+                throw CatalogueUnreachable(host: configuration.host ?? "?", detail: String(reflecting: error))
+            }
+        }
+        do {
+            let value = try await body(connection)
+            idle.withLock { $0.append(connection) }
+            return value
+        } catch {
+            // A failed statement may leave the connection mid-transaction: never reuse it.
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    // MARK: EntryCatalogue
+
+    public func entries(sha256: String, county: County) throws -> [CatalogEntry] {
+        try Blocking.run { [self] in
+            try await withConnection { connection in
+                try await Self.decode(connection.query(
+                    "SELECT entry FROM entries WHERE county = \(county.slug) AND sha256 = \(sha256) ORDER BY id", logger: logger))
+            }
+        }
+    }
+
+    public func entries(of county: County, in range: DayRange?) throws -> [CatalogEntry] {
+        let from = (range?.start ?? CalendarDay(1, 1, 1)).description
+        let until = (range?.end ?? CalendarDay(9999, 12, 31)).description
+        if let range, range.start > range.end { return [] }
+        return try Blocking.run { [self] in
+            try await withConnection { connection in
+                try await Self.decode(connection.query(
+                    """
+                    SELECT entry FROM entries WHERE county = \(county.slug) AND day BETWEEN \(from)::date AND \(until)::date
+                    ORDER BY day, ingested_at, id
+                    """, logger: logger))
+            }
+        }
+    }
+
+    public func add(_ entry: CatalogEntry, county: County, rounds: RoundRegistry) throws -> CatalogueAddition {
+        try Blocking.run { [self] in
+            try await withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    let result = try await add(entry, county: county, rounds: rounds, on: connection)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        }
+    }
+
+    private func add(_ entry: CatalogEntry, county: County, rounds: RoundRegistry,
+                     on connection: PostgresConnection) async throws -> CatalogueAddition {
+        let lockKey = "\(county.slug)/\(entry.sha256)"
+        try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(lockKey), 0))", logger: logger)
+        var existing: [(id: Int64, entry: CatalogEntry)] = []
+        let rows = try await connection.query(
+            "SELECT id, entry FROM entries WHERE county = \(county.slug) AND sha256 = \(entry.sha256) ORDER BY id FOR UPDATE",
+            logger: logger)
+        for try await (id, json) in rows.decode((Int64, String).self) {
+            existing.append((id, try JSONDecoder().decode(CatalogEntry.self, from: Data(json.utf8))))
+        }
+        switch CatalogueRules.file(entry, existing: existing.map(\.entry), rounds: rounds) {
+        case .duplicate(let index, let newNames):
+            var stored = existing[index].entry
+            if !newNames.isEmpty {
+                stored.originalNames += newNames
+                let json = String(decoding: try CatalogueRules.json(stored, asStored: true), as: UTF8.self)
+                try await connection.query("UPDATE entries SET entry = \(json) WHERE id = \(existing[index].id)", logger: logger)
+            }
+            return .duplicate(stored)
+        case .insert(let new):
+            let placed = new.placed(in: rounds)
+            let json = String(decoding: try CatalogueRules.json(new, asStored: true), as: UTF8.self)
+            let ingestDay = String(new.ingestedAt.prefix(10))
+            try await connection.query(
+                """
+                INSERT INTO entries (county, sha256, round, part, kind, day, ingest_day, ingested_at, verdict, object, entry)
+                VALUES (\(county.slug), \(new.sha256), \(placed.round ?? ""), \(placed.part?.rawValue ?? ""), \(new.kind.rawValue),
+                        \(new.day.description)::date, \(ingestDay)::date, \(new.ingestedAt), \(new.verdict.rawValue), \(new.object), \(json))
+                """, logger: logger)
+            return .added(new)
+        }
+    }
+
+    private static func decode(_ rows: PostgresRowSequence) async throws -> [CatalogEntry] {
+        var entries: [CatalogEntry] = []
+        let decoder = JSONDecoder()
+        for try await json in rows.decode(String.self) {
+            entries.append(try decoder.decode(CatalogEntry.self, from: Data(json.utf8)))
+        }
+        return entries
+    }
+
+    /// The schema versions recorded in `schema_migrations`, in order.
+    public func appliedMigrations() throws -> [Int] {
+        try Blocking.run { [self] in
+            try await withConnection { connection in
+                var versions: [Int] = []
+                for try await version in try await connection.query("SELECT version FROM schema_migrations ORDER BY version",
+                                                                    logger: logger).decode(Int.self) {
+                    versions.append(version)
+                }
+                return versions
+            }
+        }
+    }
+
+    /// Creates an empty database `name` on the server of `url` (as `url`'s user) and returns its
+    /// address; the schema is made when it is opened. For tests and for setting up a province.
+    public static func createDatabase(like url: String, named name: String) throws -> String {
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), var parts = URLComponents(string: url) else {
+            throw CatalogueSettingError(text: url)
+        }
+        let configuration = try configuration(url)
+        var quiet = Logger(label: "media-archive.postgres")
+        quiet.logLevel = .error
+        let logger = quiet
+        try Blocking.run {
+            let connection = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                                  configuration: configuration, id: 0, logger: logger)
+            do {
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
+        }
+        parts.path = "/" + name
+        return parts.string ?? url
+    }
+
+    /// Removes every row (tests and `migrate` start from an empty catalogue).
+    public func removeAll() throws {
+        try Blocking.run { [self] in
+            try await withConnection { try await $0.query("DELETE FROM entries", logger: self.logger) }
+        }
+    }
+}
+
+/// `--catalogue` that is neither `json:` nor a PostgreSQL address.
+public struct CatalogueSettingError: Error, CustomStringConvertible {
+    public var text: String
+    public var description: String {
+        "the catalogue \"\(text)\" is not understood: give json: (the archive folder) or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
+    }
+}
+
+public struct CatalogueUnreachable: Error, CustomStringConvertible {
+    public var host: String
+    public var detail: String
+    public var description: String {
+        "cannot reach the PostgreSQL catalogue at \(host) (\(detail)): check --catalogue / MEDIA_ARCHIVE_CATALOGUE and that the database is running"
+    }
+}

@@ -1,0 +1,71 @@
+import Logging
+import PostgresNIO
+
+/// The catalogue's schema, as numbered steps. A step once released is never edited: a change
+/// is a new step. Each is applied in its own transaction together with its row in
+/// `schema_migrations`, under an advisory lock, so two processes starting at once apply it once.
+enum PostgresMigrations {
+    static let steps: [(version: Int, statements: [String])] = [
+        (1, [
+            """
+            CREATE TABLE entries (
+                id          bigserial PRIMARY KEY,
+                county      text NOT NULL,
+                sha256      text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                round       text NOT NULL,
+                part        text NOT NULL,
+                kind        text NOT NULL,
+                day         date NOT NULL,
+                ingest_day  date NOT NULL,
+                ingested_at text NOT NULL,
+                verdict     text NOT NULL,
+                object      text,
+                entry       text NOT NULL,
+                UNIQUE (county, sha256, round, part)
+            )
+            """,
+            // search: a county's days; status: a county's round; the rest filter within those.
+            "CREATE INDEX entries_county_day ON entries (county, day, ingested_at)",
+            "CREATE INDEX entries_county_round_part ON entries (county, round, part)",
+            "CREATE INDEX entries_county_ingest_day ON entries (county, ingest_day)",
+            "CREATE INDEX entries_kind_verdict ON entries (kind, verdict)",
+            "CREATE INDEX entries_sha256 ON entries (sha256)",
+        ]),
+    ]
+
+    /// Brings the schema up to date; returns the versions applied now.
+    @discardableResult
+    static func apply(on connection: PostgresConnection, logger: Logger) async throws -> [Int] {
+        // An arbitrary constant naming "the schema's migrations" among advisory locks.
+        try await connection.query("SELECT pg_advisory_lock(1414)", logger: logger)
+        do {
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                logger: logger)
+            var applied = Set<Int>()
+            for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: logger).decode(Int.self) {
+                applied.insert(version)
+            }
+            var now: [Int] = []
+            for step in steps where !applied.contains(step.version) {
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    for statement in step.statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO schema_migrations (version) VALUES (\(step.version))", logger: logger)
+                    try await connection.query("COMMIT", logger: logger)
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+                now.append(step.version)
+            }
+            try await connection.query("SELECT pg_advisory_unlock(1414)", logger: logger)
+            return now
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock(1414)", logger: logger)
+            throw error
+        }
+    }
+}
