@@ -1,7 +1,7 @@
 import Foundation
 
 /// Slows down guessing tokens: after `freeAttempts` wrong tokens from one address, that address
-/// must wait before it may try again — 30 s, doubling with each further failure, at most 15 min.
+/// must wait before it may try again — 30 s, doubling with each further failure, at most 16 min.
 /// A right token clears the address's count. Only addresses that failed are remembered, and
 /// the oldest are forgotten past `capacity`, so a flood of addresses cannot fill the memory.
 actor LoginThrottle {
