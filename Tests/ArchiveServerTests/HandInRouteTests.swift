@@ -105,6 +105,7 @@ struct HandInRouteTests {
         Row(method: .get, uri: { _ in "/api/forms" }, expected: statuses(.unauthorized, .ok, .ok, .ok, .ok)),
         Row(method: .get, uri: { _ in "/api/forms?county=qingfeng" }, expected: statuses(.unauthorized, .ok, .forbidden, .ok, .ok)),
         Row(method: .get, uri: { _ in "/api/marks" }, expected: statuses(.unauthorized, .ok, .ok, .ok, .ok)),
+        Row(method: .get, uri: { _ in "/portal" }, expected: statuses(.seeOther, .ok, .ok, .forbidden, .forbidden)),
         Row(method: .get, uri: { _ in "/ingest" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .forbidden)),
         Row(method: .post, uri: { _ in "/api/ingest?county=qingfeng" }, body: photoUpload,
             expected: statuses(.unauthorized, .forbidden, .forbidden, .ok, .forbidden)),
@@ -192,6 +193,24 @@ struct HandInRouteTests {
         let empty = try await Self.send(office, .post, "/api/items/\(office.photo)/return?county=qingfeng", headers: office.headers(.clerk))
         #expect(empty.status == .badRequest)
         #expect(empty.message.contains("say what to correct"))
+    }
+
+    @Test func thePortalShowsTheChecklistAndTheClerksNote() async throws {
+        let office = try Office()
+        let (headers, body) = try Self.json(["note": "照片太暗，请换一张"])
+        var clerk = office.headers(.clerk)
+        clerk.append(contentsOf: headers)
+        _ = try await Self.send(office, .post, "/api/items/\(office.photo)/return?county=qingfeng", headers: clerk, body: body)
+        let page = try await Self.send(office, .get, "/portal", headers: office.headers(.countyA))
+        #expect(page.status == .ok)
+        #expect(page.text.contains("清丰县 · 2027 科技活动周"))
+        #expect(page.text.contains("退回修改") && page.text.contains("照片太暗，请换一张"))
+        #expect(page.text.contains("尚缺："))
+        let english = try await Self.send(office, .get, "/portal?lang=en", headers: office.headers(.countyA))
+        #expect(english.text.contains("returned for correction") && english.text.contains("Still owed:"))
+        // County B's portal shows nothing of A's.
+        let other = try await Self.send(office, .get, "/portal", headers: office.headers(.countyB))
+        #expect(other.text.contains("南乐县") && !other.text.contains("照片太暗"))
     }
 
     @Test func aClipOneSecondOverIsRefusedWithTheReasonAndOneUnderIsStored() async throws {
