@@ -18,15 +18,33 @@ struct Access: Sendable {
     }
 
     /// Gallery, search, downloads: any valid token, or nobody at all under `publicBrowse`.
-    func requireBrowse(_ request: Request) async throws {
-        if publicBrowse { return }
-        _ = try await requireToken(request)
+    /// A county token sees its own county only, even under `publicBrowse`.
+    @discardableResult
+    func requireBrowse(_ request: Request) async throws -> Visibility {
+        if publicBrowse {
+            // An anonymous visitor sees what the policy opens; a county's own login still
+            // narrows its view, so its pages look the same whatever the policy says.
+            guard (try? Self.presentedSecret(request)) != nil, let token = try? await requireToken(request) else { return .everyCounty }
+            return Visibility(token)
+        }
+        return Visibility(try await requireToken(request))
     }
 
     /// The gallery's HTML pages: as `requireBrowse`, but a browser without a valid token is
     /// sent to the login page (see `forPage`).
-    func requireBrowsePage(_ request: Request) async throws {
+    @discardableResult
+    func requireBrowsePage(_ request: Request) async throws -> Visibility {
         try await forPage(request) { try await requireBrowse(request) }
+    }
+
+    /// Handing in: a clerk (for any county) or a county token (for its own). 401 without a
+    /// token, 403 for an archivist.
+    func requireHandIn(_ request: Request) async throws -> AccessToken {
+        let token = try await requireToken(request)
+        guard token.role == .clerk || token.role == .county else {
+            throw AccessDenied(status: .forbidden, sentence: .roleRequired(.county, tokenName: token.name, tokenRole: token.role))
+        }
+        return token
     }
 
     /// `check` for an HTML page: a browser without a valid token is sent to the login page (303)
@@ -77,6 +95,40 @@ struct Access: Sendable {
             return cookie.value
         }
         return nil
+    }
+}
+
+/// Which counties a request may see: all of them, or a county token's own.
+enum Visibility: Sendable, Equatable {
+    case everyCounty
+    case county(String)
+
+    init(_ token: AccessToken) {
+        if token.role == .county, let county = token.county { self = .county(county) } else { self = .everyCounty }
+    }
+
+    func allows(_ countySlug: String) -> Bool {
+        switch self {
+        case .everyCounty: return true
+        case .county(let own): return own == countySlug
+        }
+    }
+
+    /// `counties` narrowed to what may be seen; a county token asking for another county is
+    /// refused (403), so it learns nothing by asking.
+    func narrow(_ counties: [County], registry: CountyRegistry) throws -> [County] {
+        guard case .county(let own) = self else { return counties }
+        if let other = counties.first(where: { $0.slug != own }) {
+            throw AccessDenied(status: .forbidden, sentence: .otherCounty(tokenCounty: own, asked: other.slug))
+        }
+        return [try registry.resolve(own)]
+    }
+
+    /// A search narrowed to what may be seen.
+    func narrow(_ query: CatalogQuery, registry: CountyRegistry) throws -> CatalogQuery {
+        var narrowed = query
+        narrowed.counties = try narrow(query.counties, registry: registry)
+        return narrowed
     }
 }
 

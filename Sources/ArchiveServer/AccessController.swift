@@ -7,6 +7,7 @@ import MediaArchive
 struct AccessController<Context: RequestContext>: Sendable {
     let access: Access
     let pages: PageRenderer
+    var throttle = LoginThrottle()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/login", use: loginPage)
@@ -23,14 +24,24 @@ struct AccessController<Context: RequestContext>: Sendable {
     /// A valid token's secret goes into an HttpOnly, SameSite=Strict cookie: scripts on the
     /// page cannot read it and other sites cannot make the browser send it.
     @Sendable func login(_ request: Request, context: Context) async throws -> Response {
+        let address = (context as? ArchiveRequestContext)?.peer ?? "unknown"
+        if let seconds = await throttle.wait(for: address) {
+            let language = PageLanguage.of(request)
+            let page = LoginPage(error: Message.loginSlowedDown(seconds: seconds).text(in: language), returnTo: nil, language: language)
+            var response = try pages.response(page, status: .tooManyRequests, request: request)
+            response.headers[.retryAfter] = "\(seconds)"
+            return response
+        }
         let body = try await request.body.collect(upTo: 16 * 1024)
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil, next: nil)
         let secret = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty, Self.isCookieSafe(secret), try await access.verify(secret) != nil else {
+            await throttle.failed(address)
             let language = PageLanguage.of(request)
             let page = LoginPage(error: LoginPage.Text.of(language).invalidToken, returnTo: form.next, language: language)
             return try pages.response(page, status: .unauthorized, request: request)
         }
+        await throttle.succeeded(address)
         var response = Response(status: .seeOther, headers: [.location: ReturnPath.safe(form.next) ?? "/", .cacheControl: "no-store"])
         response.setCookie(Cookie(name: Access.cookieName, value: secret, path: "/", httpOnly: true, sameSite: .strict))
         return response

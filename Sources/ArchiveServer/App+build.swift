@@ -30,27 +30,33 @@ public func buildApplication(settings: ArchiveSettings, address: ServerAddress =
 
 /// Every route, one controller per resource. The page templates are parsed here, once.
 public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache(),
-                        metrics: ServiceMetrics = ServiceMetrics()) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+                        metrics: ServiceMetrics = ServiceMetrics()) -> Router<ArchiveRequestContext> {
+    let router = Router(context: ArchiveRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
     router.addMiddleware { LanguageCookieMiddleware() }
+    router.addMiddleware { CrossSiteGuard() }
     let pages = PageRenderer()
-    AssetController<BasicRequestContext>(assets: pages.assets).addRoutes(to: router)
-    CheckController<BasicRequestContext>(policy: settings.policy, pages: pages, metrics: metrics).addRoutes(to: router)
+    AssetController<ArchiveRequestContext>(assets: pages.assets).addRoutes(to: router)
+    CheckController<ArchiveRequestContext>(policy: settings.policy, pages: pages, metrics: metrics).addRoutes(to: router)
     let access = Access(settings: settings)
-    AccessController<BasicRequestContext>(access: access, pages: pages).addRoutes(to: router)
-    SearchController<BasicRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
+    AccessController<ArchiveRequestContext>(access: access, pages: pages).addRoutes(to: router)
+    SearchController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
     // The gallery: counties, items, their files.
     let lookup = ItemLookup(catalog: Catalog(settings: settings), access: access)
-    CountiesController<BasicRequestContext>(settings: settings, access: access, reportCache: reportCache, pages: pages)
+    CountiesController<ArchiveRequestContext>(settings: settings, access: access, reportCache: reportCache, pages: pages)
         .addRoutes(to: router)
-    ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties, pages: pages).addRoutes(to: router)
-    MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
-    ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
-    IngestController<BasicRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics).addRoutes(to: router)
+    ItemController<ArchiveRequestContext>(lookup: lookup, counties: settings.counties, pages: pages).addRoutes(to: router)
+    MediaController<ArchiveRequestContext>(lookup: lookup).addRoutes(to: router)
+    ThumbnailController<ArchiveRequestContext>(lookup: lookup).addRoutes(to: router)
+    IngestController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics).addRoutes(to: router)
+    // The hand-in (issue 12): counties hand in their own round, clerks mark and reopen.
+    HandInController<ArchiveRequestContext>(settings: settings, access: access, metrics: metrics).addRoutes(to: router)
+    FormsController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    MarksController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    PortalController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
     // Service routes (issue 13): plain JSON, no token, nothing about the archive's contents.
-    HealthController<BasicRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)
-    MetricsController<BasicRequestContext>(metrics: metrics).addRoutes(to: router)
+    HealthController<ArchiveRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)
+    MetricsController<ArchiveRequestContext>(metrics: metrics).addRoutes(to: router)
     return router
 }

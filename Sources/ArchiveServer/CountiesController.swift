@@ -18,9 +18,10 @@ struct CountiesController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        try await access.requireBrowsePage(request)
+        let visibility = try await access.requireBrowsePage(request)
         let report = SubmissionReport(settings: settings, cache: reportCache)
         let counties = try await BlockingWork.run(failing: "the catalogue could not be read") { try report.counties() }
+            .filter { visibility.allows($0.county) }
         return try pages.response(CountiesPage(counties, deadline: settings.policy.deadline, language: PageLanguage.of(request)), request: request)
     }
 }

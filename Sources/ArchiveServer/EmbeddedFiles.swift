@@ -16,6 +16,7 @@ enum EmbeddedFiles {
         "item": PackageResources.item_mustache,
         "login": PackageResources.login_mustache,
         "message": PackageResources.message_mustache,
+        "portal": PackageResources.portal_mustache,
     ]
 
     /// By file name, as `/assets/<name>` serves them.

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MediaArchive
-import NIOPosix
 
 /// The clerks' ingest: `GET /ingest` (the page) and `POST /api/ingest?county=C[&acceptFailing=true]`
 /// (one or more files → the receipts `ingest --json` prints, one per file, in order). Clerk
@@ -35,22 +34,7 @@ struct IngestController<Context: RequestContext>: Sendable {
         let clerk = try await access.requireRole(.clerk, request)
         let ingester = Ingester(settings: settings, county: try county(request),
                                 acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true")
-        // Creating the folder and sweeping abandoned uploads out of it are blocking file calls.
-        let staging = try await BlockingWork.run(failing: "the archive cannot take uploads") { try ingester.uploadFolder() }
-        let uploads = try await UploadedFile.receiveAll(request, field: "file", maxBytes: settings.policy.maxFileBytes, into: staging)
-        // A stored upload has been moved into objects/; this removes everything else.
-        defer { uploads.forEach { $0.discard() } }
-
-        var receipts: [IngestReceipt] = []
-        for upload in uploads {
-            switch upload {
-            case .file(let file):
-                let (path, name) = (file.path, file.originalName)
-                receipts.append(try await NIOThreadPool.singleton.runIfActive { ingester.ingest(upload: path, originalName: name) })
-            case .tooLarge(let name):
-                receipts.append(ingester.refusedUpload(originalName: name, reason: .uploadTooLarge(limitBytes: settings.policy.maxFileBytes)))
-            }
-        }
+        let receipts = try await UploadIngest.receipts(request, ingester: ingester, settings: settings)
         metrics.record(receipts, root: settings.root)
         await IngestAudit.record(receipts, by: clerk, settings: settings, logger: context.logger)
         return try JSONResponse.encode(receipts, in: PageLanguage.ofAPI(request))

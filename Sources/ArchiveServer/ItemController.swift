@@ -14,14 +14,14 @@ struct ItemController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        try await lookup.access.requireBrowsePage(request)
+        let visibility = try await lookup.access.requireBrowsePage(request)
         let language = PageLanguage.of(request)
         let text = ItemPage.Text.of(language)
         guard let sha256 = ItemLookup.sha256(in: context) else {
             let page = MessagePage(title: text.badLinkTitle, message: text.badLink, language: language)
             return try pages.response(page, status: .badRequest, request: request)
         }
-        guard let item = try await lookup.find(sha256) else {
+        guard let item = try await lookup.find(sha256, visibleTo: visibility) else {
             let page = MessagePage(title: text.notFoundTitle, message: text.notFound(sha256), language: language)
             return try pages.response(page, status: .notFound, request: request)
         }

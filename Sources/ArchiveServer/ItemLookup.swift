@@ -16,19 +16,22 @@ struct ItemLookup: Sendable {
         context.parameters.get(parameter).map { String($0) }.flatMap { Catalog.isSHA256($0) ? $0 : nil }
     }
 
-    func find(_ sha256: String) async throws -> StoredItem? {
+    /// The item, or nil when no county holds it — or only a county this request may not see,
+    /// which looks the same from outside, so a county token cannot probe another's hashes.
+    func find(_ sha256: String, visibleTo visibility: Visibility) async throws -> StoredItem? {
         let catalog = self.catalog
-        return try await BlockingWork.run(failing: "the catalogue could not be read") { try catalog.item(sha256: sha256) }
+        let only: String? = if case .county(let own) = visibility { own } else { nil }
+        return try await BlockingWork.run(failing: "the catalogue could not be read") { try catalog.item(sha256: sha256, inCounty: only) }
     }
 
     /// For the file routes: 401 without access, 400 for a malformed SHA-256, 404 for one no
     /// county holds.
     func requireItem(_ request: Request, context: some RequestContext) async throws -> StoredItem {
-        try await access.requireBrowse(request)
+        let visibility = try await access.requireBrowse(request)
         guard let sha256 = Self.sha256(in: context) else {
             throw ServerError.badRequest("an item is named by its SHA-256: exactly 64 lower-case hex digits")
         }
-        guard let item = try await find(sha256) else {
+        guard let item = try await find(sha256, visibleTo: visibility) else {
             throw ServerError(status: .notFound, message: "no item in the archive has the SHA-256 \(sha256)")
         }
         return item

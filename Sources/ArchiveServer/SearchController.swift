@@ -20,20 +20,20 @@ struct SearchController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
-        try await access.requireBrowse(request)
-        let query = try SearchParameters.query(request.uri.queryParameters, settings: settings)
+        let visibility = try await access.requireBrowse(request)
+        let query = try visibility.narrow(SearchParameters.query(request.uri.queryParameters, settings: settings), registry: settings.counties)
         let catalog = Catalog(settings: settings)
         let lines = try await BlockingWork.run(failing: Self.failure) { try catalog.searchJSONLines(query) }
         return JSONResponse.array(ofLines: lines)
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-        try await access.requireBrowsePage(request)
+        let visibility = try await access.requireBrowsePage(request)
         let parameters = request.uri.queryParameters
         let language = PageLanguage.of(request)
         let results: CatalogPage
         do {
-            let query = try SearchParameters.query(parameters, settings: settings)
+            let query = try visibility.narrow(SearchParameters.query(parameters, settings: settings), registry: settings.counties)
             let offset = try Self.offset(parameters)
             let catalog = Catalog(settings: settings)
             let limit = pageSize

@@ -22,21 +22,26 @@ extension MediaArchiveCommand {
             static let configuration = CommandConfiguration(abstract: "Make a token and print its secret, once.")
 
             @OptionGroup var options: ArchiveOptions
-            @Option(name: .long, help: "clerk (may ingest) or archivist (may browse and search).") var role: AccessRole
+            @Option(name: .long, help: "clerk (may ingest for every county), archivist (may browse and search) or county (hands in for one county).") var role: AccessRole
             @Option(name: .long, help: "Who holds it, e.g. 南乐县 clerk (default: <role>-<id>).") var name: String?
+            @Option(name: .long, help: "For --role county: the county it hands in for (slug, Chinese name or code).") var county: String?
 
             func run() throws {
                 let issued: IssuedToken
+                // The slug is stored, whichever way the county was named, so it matches entries.
+                let slug = try county.map { try options.loadExistingArchive().county($0).slug }
                 do {
-                    issued = try AccessTokens(root: ArchiveSettings.root(flag: options.archive)).create(role: role, name: name)
+                    issued = try AccessTokens(root: ArchiveSettings.root(flag: options.archive)).create(role: role, name: name, county: slug)
                 } catch {
                     throw Token.fail(error)
                 }
                 guard AuditRecording.record(.tokenCreated, token: issued.token, options: options) else { throw ExitCode(2) }
                 if options.json {
-                    try JSONOutput.print(["id": issued.token.id, "role": issued.token.role.rawValue,
-                                          "name": issued.token.name, "createdAt": issued.token.createdAtText,
-                                          "token": issued.secret])
+                    var fields = ["id": issued.token.id, "role": issued.token.role.rawValue,
+                                  "name": issued.token.name, "createdAt": issued.token.createdAtText,
+                                  "token": issued.secret]
+                    fields["county"] = issued.token.county
+                    try JSONOutput.print(fields)
                     return
                 }
                 print("""
@@ -65,16 +70,19 @@ extension MediaArchiveCommand {
                     throw Token.fail(error)
                 }
                 if options.json {
-                    try JSONOutput.print(tokens.map { ["id": $0.id, "role": $0.role.rawValue, "name": $0.name,
-                                                       "createdAt": $0.createdAtText] })
+                    try JSONOutput.print(tokens.map { token in
+                        var fields = ["id": token.id, "role": token.role.rawValue, "name": token.name, "createdAt": token.createdAtText]
+                        fields["county"] = token.county
+                        return fields
+                    })
                     return
                 }
                 if tokens.isEmpty {
                     print("No tokens yet; make one with: media-archive token create --role archivist --name NAME")
                     return
                 }
-                let rows = tokens.map { [$0.id, $0.role.rawValue, $0.name, $0.createdAtText] }
-                print(TextTable(header: ["ID", "ROLE", "NAME", "CREATED"], rows: rows).render())
+                let rows = tokens.map { [$0.id, $0.role.rawValue, $0.name, $0.county ?? "-", $0.createdAtText] }
+                print(TextTable(header: ["ID", "ROLE", "NAME", "COUNTY", "CREATED"], rows: rows).render())
             }
         }
 

@@ -179,7 +179,8 @@ struct AccessControllerTests {
             try await client.execute(uri: "/api/search", method: .get, headers: [.cookie: "\(Access.cookieName)=\(String(repeating: "0", count: 64))"]) { response in
                 #expect(response.status == .unauthorized)
             }
-            try await client.execute(uri: "/logout", method: .post, headers: [.cookie: cookie]) { response in
+            // A browser sends its page's Origin with a POST; the cross-site guard wants it.
+            try await client.execute(uri: "/logout", method: .post, headers: [.cookie: cookie, .origin: "http://localhost"]) { response in
                 #expect(response.status == .seeOther)
                 let cleared = response.headers[.setCookie] ?? ""
                 #expect(cleared.hasPrefix("\(Access.cookieName)=;"))

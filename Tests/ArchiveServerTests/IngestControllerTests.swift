@@ -204,7 +204,7 @@ struct IngestControllerTests {
         #expect(try office.entries.isEmpty)
         #expect(office.staging().isEmpty)
         // A browser's login cookie works as well as the header.
-        let cookie = try await post(upload, headers: [.cookie: "media_archive_token=\(office.clerk)"], office: office)
+        let cookie = try await post(upload, headers: [.cookie: "media_archive_token=\(office.clerk)", .origin: "http://localhost"], office: office)
         #expect(cookie.receipts.first?["status"] as? String == "stored")
     }
 
@@ -288,7 +288,7 @@ struct IngestControllerTests {
 
     @Test func thePageOffersEveryCountyAndUploadsEachFileWithItsOwnProgress() async throws {
         let office = try Office()
-        let (status, headers, page) = try await get("/ingest", headers: [.cookie: "media_archive_token=\(office.clerk)"], office: office)
+        let (status, headers, page) = try await get("/ingest", headers: [.cookie: "media_archive_token=\(office.clerk)", .origin: "http://localhost"], office: office)
         #expect(status == .ok)
         #expect(headers[.contentType]?.hasPrefix("text/html") == true)
         #expect(page.contains(#"<select id="county" name="county" required>"#))

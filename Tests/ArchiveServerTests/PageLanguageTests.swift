@@ -109,6 +109,7 @@ struct PageLanguageTests {
         let upload = try MultipartUpload(fixtures: [("clip-181s.mp4", nil), ("photo.jpg", nil), ("photo.jpg", "again.jpg")])
         var cookie = upload.headers
         cookie[.cookie] = "media_archive_token=\(office.clerk); lang=zh"
+        cookie[.origin] = "http://localhost"  // as the browser sends with the page's POST
         let headers = cookie
         let receipts = try await testApplication(settings: office.settings).test(.router) { client in
             try await client.execute(uri: "/api/ingest?county=qingfeng", method: .post, headers: headers, body: upload.body) { response in

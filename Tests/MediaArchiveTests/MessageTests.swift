@@ -35,6 +35,8 @@ struct MessageTests {
         .systemError(errno: ENOSPC, detail: "No space left on device"),
         .archiveProblem(.unsafeName("../etc")),
         .tokenMissing, .tokenInvalid, .bearerExpected, .roleRequired(.clerk, tokenName: "阅览室", tokenRole: .archivist),
+        .otherCounty(tokenCounty: "qingfeng", asked: "nanle"), .crossSiteRefused, .loginSlowedDown(seconds: 30),
+        .formsLocked(deadline: CalendarDay(2021, 6, 4)), .withdrawClosed(deadline: CalendarDay(2021, 6, 4)),
         .uploadMalformed, .uploadHasNoBoundary, .uploadHasNoFile(field: "file"), .uploadNeedsFileName,
         .uploadNotAForm(field: "file"), .uploadCutShort,
         .handIn(.partNotTold(name: "材料.docx")), .handIn(.formNotRead(reason: "a scan")), .handIn(.formRead(records: 2)),
@@ -93,6 +95,11 @@ struct MessageTests {
         case .tokenInvalid: "tokenInvalid"
         case .bearerExpected: "bearerExpected"
         case .roleRequired: "roleRequired"
+        case .otherCounty: "otherCounty"
+        case .crossSiteRefused: "crossSiteRefused"
+        case .loginSlowedDown: "loginSlowedDown"
+        case .formsLocked: "formsLocked"
+        case .withdrawClosed: "withdrawClosed"
         case .uploadMalformed: "uploadMalformed"
         case .uploadHasNoBoundary: "uploadHasNoBoundary"
         case .uploadHasNoFile: "uploadHasNoFile"
@@ -111,8 +118,8 @@ struct MessageTests {
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 61 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 61)
+        // 65 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 65)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {

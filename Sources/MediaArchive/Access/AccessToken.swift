@@ -6,6 +6,8 @@ public enum AccessRole: String, Sendable, Codable, CaseIterable {
     case clerk
     /// Archivists: may browse, search and download.
     case archivist
+    /// A county's own staff: hands in for its one county and sees only that county.
+    case county
 }
 
 /// One entry of `tokens.json`: who holds a token and the SHA-256 of its secret. The secret
@@ -15,19 +17,23 @@ public struct AccessToken: Sendable, Equatable, Codable {
     public var id: String
     public var role: AccessRole
     public var name: String
+    /// The county slug a `county` token is bound to; nil for every other role. Tokens made
+    /// before county tokens existed have no such key and read as nil.
+    public var county: String?
     public var createdAt: Date
     /// Lowercase hex SHA-256 of the secret's UTF-8 text.
     public var sha256: String
 
-    public init(id: String, role: AccessRole, name: String, createdAt: Date, sha256: String) {
+    public init(id: String, role: AccessRole, name: String, county: String? = nil, createdAt: Date, sha256: String) {
         self.id = id
         self.role = role
         self.name = name
+        self.county = county
         self.createdAt = createdAt
         self.sha256 = sha256
     }
 
-    private enum CodingKeys: String, CodingKey { case id, role, name, createdAt, sha256 }
+    private enum CodingKeys: String, CodingKey { case id, role, name, county, createdAt, sha256 }
 
     // createdAt is ISO 8601 text whatever the encoder's date strategy, so tokens.json and
     // `token list --json` read the same.
@@ -36,6 +42,7 @@ public struct AccessToken: Sendable, Equatable, Codable {
         id = try container.decode(String.self, forKey: .id)
         role = try container.decode(AccessRole.self, forKey: .role)
         name = try container.decode(String.self, forKey: .name)
+        county = try container.decodeIfPresent(String.self, forKey: .county)
         sha256 = try container.decode(String.self, forKey: .sha256)
         let text = try container.decode(String.self, forKey: .createdAt)
         guard let date = try? Date(text, strategy: .iso8601) else {
@@ -43,6 +50,10 @@ public struct AccessToken: Sendable, Equatable, Codable {
                                                    debugDescription: "\"\(text)\" is not an ISO 8601 time")
         }
         createdAt = date
+        guard (role == .county) == (county != nil) else {
+            throw DecodingError.dataCorruptedError(forKey: .county, in: container,
+                                                   debugDescription: "a county token names its county, and no other role does")
+        }
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else {
             throw DecodingError.dataCorruptedError(forKey: .sha256, in: container,
                                                    debugDescription: "sha256 must be 64 hexadecimal digits")
@@ -54,6 +65,8 @@ public struct AccessToken: Sendable, Equatable, Codable {
         try container.encode(id, forKey: .id)
         try container.encode(role, forKey: .role)
         try container.encode(name, forKey: .name)
+        // Absent, not null, for the other roles: the file reads as older versions wrote it.
+        try container.encodeIfPresent(county, forKey: .county)
         try container.encode(createdAtText, forKey: .createdAt)
         try container.encode(sha256, forKey: .sha256)
     }
@@ -76,6 +89,8 @@ public enum AccessTokenError: Error, Sendable, Equatable, CustomStringConvertibl
     case nameTaken(String)
     case badName(String)
     case noArchive(path: String)
+    /// `--county` missing for a county token, or given for another role.
+    case countyBinding(role: AccessRole)
 
     public var description: String {
         switch self {
@@ -89,6 +104,10 @@ public enum AccessTokenError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\"\(name)\" cannot name a token: use 1 to 64 characters without control characters, and not 8 hexadecimal digits (those are ids)"
         case .noArchive(let path):
             return "\(path) is not an archive folder; pass --archive or set MEDIA_ARCHIVE"
+        case .countyBinding(let role):
+            return role == .county
+                ? "a county token is bound to one county: add --county (slug, Chinese name or code; `media-archive counties` lists them)"
+                : "only a county token is bound to a county: leave out --county for a \(role.rawValue) token"
         }
     }
 }

@@ -32,13 +32,15 @@ public struct AccessTokens: Sendable {
         }
     }
 
-    /// Makes a token with a fresh random secret; its name defaults to "<role>-<id>".
-    public func create(role: AccessRole, name: String? = nil, now: Date = Date()) throws -> IssuedToken {
+    /// Makes a token with a fresh random secret; its name defaults to "<role>-<id>". `county`
+    /// (a slug) is required for a county token and refused for any other.
+    public func create(role: AccessRole, name: String? = nil, county: String? = nil, now: Date = Date()) throws -> IssuedToken {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw AccessTokenError.noArchive(path: root.path)
         }
         if let name, !Self.isUsableName(name) { throw AccessTokenError.badName(name) }
+        guard (role == .county) == (county != nil) else { throw AccessTokenError.countyBinding(role: role) }
         return try CountyLock.withLock(lockFile) {
             var tokens = try all()
             if let name, tokens.contains(where: { $0.name == name }) { throw AccessTokenError.nameTaken(name) }
@@ -49,7 +51,7 @@ public struct AccessTokens: Sendable {
                 hash = Self.hash(secret)
             } while tokens.contains(where: { $0.id == String(hash.prefix(8)) })
             let id = String(hash.prefix(8))
-            let token = AccessToken(id: id, role: role, name: name ?? "\(role.rawValue)-\(id)",
+            let token = AccessToken(id: id, role: role, name: name ?? "\(role.rawValue)-\(id)", county: county,
                                     createdAt: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)),
                                     sha256: hash)
             tokens.append(token)

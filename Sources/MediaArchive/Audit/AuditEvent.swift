@@ -42,8 +42,13 @@ public struct AuditAction: RawRepresentable, Sendable, Hashable, Codable, Custom
     public static let ingestRejected = AuditAction("ingest.rejected")
     public static let tokenCreated = AuditAction("token.created")
     public static let tokenRevoked = AuditAction("token.revoked")
-    // Hand-ins, withdrawals, returns and form changes (issues 11 and 12) record themselves as
-    // "hand-in", "withdraw", "return", "form.change" through AuditLog.append.
+    // Hand-ins are ingests (the receipts above). The portal's and board's changes (issue 12):
+    public static let itemWithdrawn = AuditAction("item.withdrawn")
+    public static let itemReturned = AuditAction("item.returned")
+    public static let formsReopened = AuditAction("forms.reopened")
+    public static let formAdded = AuditAction("form.added")
+    public static let formChanged = AuditAction("form.changed")
+    public static let formRemoved = AuditAction("form.removed")
 }
 
 /// One line of `<archive>/audit/YYYY-MM.jsonl`. JSON keys are a contract: extend, never rename.

@@ -168,6 +168,20 @@ extension Message {
         case .roleRequired(let role, let name, let held):
             return zh ? "需要\(role.name(in: language))令牌；令牌“\(name)”是\(held.name(in: language))令牌"
                 : "this needs a \(role.rawValue) token; the token \"\(name)\" is a \(held.rawValue) token"
+        case .otherCounty(let own, let asked):
+            return zh ? "此区县令牌只能用于“\(own)”，不能查看或提交“\(asked)”的材料"
+                : "this county token acts for \(own) only; it cannot see or hand in for \(asked)"
+        case .crossSiteRefused:
+            return zh ? "拒绝了来自其他网站的修改请求；请在本站页面上操作，或用 Authorization: Bearer 调用接口"
+                : "a change sent from another site's page was refused; use this site's own pages, or call the API with Authorization: Bearer"
+        case .loginSlowedDown(let seconds):
+            return zh ? "此地址输错令牌次数过多；请 \(seconds) 秒后再试" : "too many wrong tokens from this address; try again in \(seconds) s"
+        case .formsLocked(let deadline):
+            return zh ? "备案表已于 \(deadline) 截止，区县不能再修改；如需更正，请联系市科技局登记员重新开放"
+                : "the registration forms closed on \(deadline); ask the city bureau's clerk to reopen your county's forms"
+        case .withdrawClosed(let deadline):
+            return zh ? "截止日期 \(deadline) 已过，不能再撤回材料；如需更正，请联系登记员"
+                : "the deadline \(deadline) has passed, so items can no longer be withdrawn; ask the clerk to return it for correction"
         case .uploadMalformed:
             return zh ? "上传的表单（multipart）格式不正确" : "the multipart upload is malformed"
         case .uploadHasNoBoundary:

@@ -79,6 +79,16 @@ public indirect enum Message: Sendable, Hashable {
     /// An Authorization header of another scheme than Bearer.
     case bearerExpected
     case roleRequired(AccessRole, tokenName: String, tokenRole: AccessRole)
+    /// A county token asked to act for, or look at, another county.
+    case otherCounty(tokenCounty: String, asked: String)
+    /// A cookie-carrying change sent from a page of another site (or with no Origin/Referer).
+    case crossSiteRefused
+    /// Too many wrong tokens from one address: it must wait before trying again.
+    case loginSlowedDown(seconds: Int)
+    /// The registration forms closed for counties on this day.
+    case formsLocked(deadline: CalendarDay)
+    /// A county may withdraw its items only until the round's deadline.
+    case withdrawClosed(deadline: CalendarDay)
     case uploadMalformed
     case uploadHasNoBoundary
     case uploadHasNoFile(field: String)

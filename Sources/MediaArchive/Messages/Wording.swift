@@ -112,6 +112,7 @@ extension AccessRole {
         switch self {
         case .clerk: return "登记员（clerk）"
         case .archivist: return "档案员（archivist）"
+        case .county: return "区县（county）"
         }
     }
 }

@@ -15,10 +15,12 @@ public struct HandInStatusReader: Sendable {
     public func status(round: Round, counties: [County] = []) throws -> HandInStatus {
         let shown = counties.isEmpty ? settings.counties.counties : counties
         let forms = FormStore(settings: settings)
+        let markLog = MarkLog(settings: settings)
         let zone = settings.policy.zone
         return HandInStatus(round: round.id, counties: try shown.map { county in
             let entries = try catalogue.entries(of: county, in: nil)
                 .map { $0.placed(in: settings.rounds) }.filter { $0.round == round.id }
+                .filter(try markLog.marks(county: county).counts)
             let records = try forms.records(round: round.id, county: county)
             return Self.status(of: county, round: round, entries: entries, records: records, clock: IngestClock(zone: zone))
         })

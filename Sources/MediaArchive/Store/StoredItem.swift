@@ -14,9 +14,11 @@ extension Catalog {
     /// it (the first in registry order when several do), found through each county's
     /// SHA-256 → day locator; nil when no county does. The paths come from the catalogue and
     /// are resolved inside the county's folder, never from the caller's text.
-    public func item(sha256: String) throws -> StoredItem? {
+    /// `inCounty` (a slug): look in that county's catalogue only, so the same bytes handed in
+    /// by two counties are each county's own item.
+    public func item(sha256: String, inCounty: String? = nil) throws -> StoredItem? {
         guard Self.isSHA256(sha256) else { throw ArchiveError.unsafeName(sha256) }
-        for county in settings.counties.counties {
+        for county in settings.counties.counties where inCounty == nil || county.slug == inCounty {
             let catalog = try countyCatalog(county)
             // A link has no stored file to serve.
             guard let entry = try catalog.entries(sha256: sha256).first(where: { $0.object != nil }),

@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import Logging
+import MediaArchive
+
+/// The registration forms entered by hand (DESIGN.md): `GET /api/forms?round=R`,
+/// `POST /api/forms` (JSON `{form, fields}`), `PUT` and `DELETE /api/forms/<id>`, and the
+/// clerks' `POST /api/forms/reopen?county=C&round=R`. A county token works on its own county
+/// until the registration deadline (then 409, unless a clerk reopened them); a clerk on any
+/// county it names. Every change goes into the audit log.
+struct FormsController<Context: RequestContext>: Sendable {
+    let settings: ArchiveSettings
+    let access: Access
+
+    var scope: HandInScope { HandInScope(settings: settings) }
+    static var idParameter: String { "id" }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/forms", use: list)
+        router.post("/api/forms", use: add)
+        router.post("/api/forms/reopen", use: reopen)
+        router.put("/api/forms/:\(Self.idParameter)", use: replace)
+        router.delete("/api/forms/:\(Self.idParameter)", use: remove)
+    }
+
+    /// The request body of POST and PUT.
+    struct RecordBody: Decodable {
+        var form: RegistrationForm
+        var fields: [String: String]
+    }
+
+    @Sendable func list(_ request: Request, context: Context) async throws -> Response {
+        let visibility = try await access.requireBrowse(request)
+        let round = try scope.round(request)
+        let counties = try scope.counties(request, visibleTo: visibility)
+        let store = FormStore(settings: settings)
+        let records = try await BlockingWork.run(failing: "the form records could not be read") {
+            try store.records(round: round.id, counties: counties)
+        }
+        return try JSONResponse.encode(records)
+    }
+
+    @Sendable func add(_ request: Request, context: Context) async throws -> Response {
+        let change = try await openChange(request)
+        let body = try await Self.body(request)
+        let record = FormRecord(form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
+                                fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
+        let store = FormStore(settings: settings)
+        try await BlockingWork.run(failing: "the form record could not be stored") { try store.add([record]) }
+        await change.audit(.formAdded, record: record, settings: settings, logger: context.logger)
+        var response = try JSONResponse.encode(record)
+        response.status = .created
+        return response
+    }
+
+    @Sendable func replace(_ request: Request, context: Context) async throws -> Response {
+        let change = try await openChange(request)
+        let id = try Self.id(context)
+        let body = try await Self.body(request)
+        let record = FormRecord(id: id, form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
+                                fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
+        let store = FormStore(settings: settings)
+        let (county, round) = (change.county, change.round.id)
+        guard try await BlockingWork.run(failing: "the form record could not be changed", {
+            try store.update(id: id, round: round, county: county, to: record)
+        }) else { throw Self.notFound(id) }
+        await change.audit(.formChanged, record: record, settings: settings, logger: context.logger)
+        return try JSONResponse.encode(record)
+    }
+
+    @Sendable func remove(_ request: Request, context: Context) async throws -> Response {
+        let change = try await openChange(request)
+        let id = try Self.id(context)
+        let store = FormStore(settings: settings)
+        let (county, round) = (change.county, change.round.id)
+        let old = try await BlockingWork.run(failing: "the form records could not be read") {
+            try store.records(round: round, county: county).first { $0.id == id }
+        }
+        guard let old, try await BlockingWork.run(failing: "the form record could not be removed", {
+            try store.update(id: id, round: round, county: county, to: nil)
+        }) else { throw Self.notFound(id) }
+        await change.audit(.formRemoved, record: old, settings: settings, logger: context.logger)
+        return Response(status: .noContent)
+    }
+
+    /// Clerks only: lets the county change its forms again after the registration deadline.
+    @Sendable func reopen(_ request: Request, context: Context) async throws -> Response {
+        let clerk = try await access.requireRole(.clerk, request)
+        let county = try scope.county(for: clerk, request)
+        let round = try scope.round(request)
+        let mark = ItemMark(time: AuditLog.stamp(Date(), in: settings.policy.zone), mark: .formsReopened, round: round.id, by: .token(clerk))
+        try await MarkRecording.append(mark, county: county, settings: settings, logger: context.logger)
+        return try JSONResponse.encode(mark)
+    }
+
+    /// Who changes which county's round, once it is known the forms are open to them.
+    struct OpenChange {
+        var token: AccessToken
+        var county: County
+        var round: Round
+
+        func audit(_ action: AuditAction, record: FormRecord, settings: ArchiveSettings, logger: Logger) async {
+            let event = AuditEvent(time: AuditLog.stamp(Date(), in: settings.policy.zone), who: .token(token), action: action,
+                                   county: county.slug, round: round.id, part: record.form.part.rawValue, detail: "record \(record.id)")
+            await MarkRecording.audit([event], settings: settings, logger: logger)
+        }
+    }
+
+    private func openChange(_ request: Request) async throws -> OpenChange {
+        let token = try await access.requireHandIn(request)
+        let county = try scope.county(for: token, request)
+        let round = try scope.round(request)
+        let log = MarkLog(settings: settings)
+        let marks = try await BlockingWork.run(failing: "the marks could not be read") { try log.marks(county: county) }
+        try scope.requireFormsOpen(for: token, county: county, round: round, marks: marks)
+        return OpenChange(token: token, county: county, round: round)
+    }
+
+    static func body(_ request: Request) async throws -> RecordBody {
+        let data = try await request.body.collect(upTo: 256 * 1024)
+        do {
+            return try JSONDecoder().decode(RecordBody.self, from: Data(buffer: data))
+        } catch {
+            let forms = RegistrationForm.allCases.map(\.rawValue).joined(separator: " or ")
+            throw ServerError.badRequest("send the record as JSON: {\"form\": \(forms), \"fields\": {\"projectName\": \"…\", …}}")
+        }
+    }
+
+    static func id(_ context: Context) throws -> String {
+        guard let id = context.parameters.get(idParameter), id.count == 12, id.allSatisfy(\.isHexDigit) else {
+            throw ServerError.badRequest("a form record is named by its id: 12 hexadecimal digits, as GET /api/forms lists them")
+        }
+        return String(id)
+    }
+
+    static func notFound(_ id: String) -> ServerError {
+        ServerError(status: .notFound, message: "no form record \(id) in this county's round; GET /api/forms lists them")
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// One county's items of a round with their marks: what the portal lists and what a withdraw
+/// or return names.
+public struct HandInItem: Sendable, Equatable {
+    public var entry: CatalogEntry
+    /// The withdraw or return mark on it, if any.
+    public var mark: ItemMark?
+}
+
+extension Catalog {
+    /// The county's entries placed in `round`, oldest first, each with its mark.
+    public func handInItems(county: County, round: String) throws -> [HandInItem] {
+        let marks = try MarkLog(settings: settings).marks(county: county)
+        return try countyCatalog(county).allEntries()
+            .map { $0.placed(in: settings.rounds) }
+            .filter { $0.round == round }
+            .map { HandInItem(entry: $0, mark: marks.mark(on: $0)) }
+    }
+
+    /// The county's entry for these bytes in this round, of `part` when given; nil when there
+    /// is none, or when the bytes went into several parts and `part` does not say which.
+    public func handInEntry(county: County, sha256: String, round: String, part: Part?) throws -> CatalogEntry? {
+        guard Self.isSHA256(sha256) else { throw ArchiveError.unsafeName(sha256) }
+        let matching = try countyCatalog(county).entries(sha256: sha256)
+            .map { $0.placed(in: settings.rounds) }
+            .filter { $0.round == round && (part == nil || $0.part == part) }
+        return matching.count == 1 ? matching[0] : nil
+    }
+}
