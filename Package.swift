@@ -52,12 +52,16 @@ let package = Package(
             name: "MediaArchive",
             dependencies: ["RegistrationForms", "MediaFacts", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Issue 12: untrusted files read in worker processes (the same binary, `media-archive worker`)
+        // under CPU, memory and wall-clock limits; the server's pool of them.
+        .target(name: "FactsWorkers", dependencies: ["MediaArchive", "MediaFacts"]),
         // The web app (issue 5): Hummingbird routes over the MediaArchive domain.
         .target(
             name: "ArchiveServer",
             dependencies: [
                 "MediaArchive",
                 "MediaFacts",
+                "FactsWorkers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Only its streaming MultipartParser: uploads go to disk part by part.
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -81,6 +85,7 @@ let package = Package(
                 "MediaArchive",
                 "MediaFacts",
                 "ArchiveServer",
+                "FactsWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -130,7 +135,9 @@ let package = Package(
         .testTarget(
             name: "ArchiveServerTests",
             dependencies: [
-                "ArchiveServer", "TestSupport",
+                "ArchiveServer", "TestSupport", "FactsWorkers", "MediaFacts",
+                // The worker pool's tests run the built binary in worker mode.
+                "media-archive",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

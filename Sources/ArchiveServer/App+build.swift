@@ -15,14 +15,15 @@ public struct ServerAddress: Sendable {
 
 /// The whole web app over one archive. `reportCache` keeps the front page's figures per day
 /// (`ArchiveServerApp.run` fills it before the first visit). `logLevel`: `serve` logs every
-/// request (info); the tests ask for warnings only, so their output is their results.
+/// request (info); the tests ask for warnings only, so their output is their results. `facts`: who
+/// opens uploads — `serve` passes its `WorkerPool`; in process by default (route tests).
 public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
                              reportCache: ReportCache = ReportCache(), metrics: ServiceMetrics = ServiceMetrics(),
-                             logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+                             logLevel: Logger.Level = .info, facts: any FactsSource = InProcessFacts()) -> some ApplicationProtocol {
     var logger = Logger(label: "media-archive")
     logger.logLevel = logLevel
     return Application(
-        router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics),
+        router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics, facts: facts),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive"),
         logger: logger
     )
@@ -30,14 +31,14 @@ public func buildApplication(settings: ArchiveSettings, address: ServerAddress =
 
 /// Every route, one controller per resource. The page templates are parsed here, once.
 public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache(),
-                        metrics: ServiceMetrics = ServiceMetrics()) -> Router<BasicRequestContext> {
+                        metrics: ServiceMetrics = ServiceMetrics(), facts: any FactsSource = InProcessFacts()) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
     router.addMiddleware { LanguageCookieMiddleware() }
     let pages = PageRenderer()
     AssetController<BasicRequestContext>(assets: pages.assets).addRoutes(to: router)
-    CheckController<BasicRequestContext>(policy: settings.policy, pages: pages, metrics: metrics).addRoutes(to: router)
+    CheckController<BasicRequestContext>(policy: settings.policy, pages: pages, metrics: metrics, facts: facts).addRoutes(to: router)
     let access = Access(settings: settings)
     AccessController<BasicRequestContext>(access: access, pages: pages).addRoutes(to: router)
     SearchController<BasicRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
@@ -48,7 +49,8 @@ public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = Re
     ItemController<BasicRequestContext>(lookup: lookup, counties: settings.counties, pages: pages).addRoutes(to: router)
     MediaController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
     ThumbnailController<BasicRequestContext>(lookup: lookup).addRoutes(to: router)
-    IngestController<BasicRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics).addRoutes(to: router)
+    IngestController<BasicRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics, facts: facts)
+        .addRoutes(to: router)
     // Service routes (issue 13): plain JSON, no token, nothing about the archive's contents.
     HealthController<BasicRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)
     MetricsController<BasicRequestContext>(metrics: metrics).addRoutes(to: router)

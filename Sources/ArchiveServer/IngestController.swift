@@ -12,6 +12,8 @@ struct IngestController<Context: RequestContext>: Sendable {
     let access: Access
     let pages: PageRenderer
     var metrics = ServiceMetrics()
+    /// The server's workers: uploads are checked and thumbnailed there.
+    var facts: any FactsSource = InProcessFacts()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/ingest", use: page)
@@ -34,7 +36,7 @@ struct IngestController<Context: RequestContext>: Sendable {
         // Before a byte of the body is read: a refused upload costs nothing.
         let clerk = try await access.requireRole(.clerk, request)
         let ingester = Ingester(settings: settings, county: try county(request),
-                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true")
+                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true", factsSource: facts)
         // Creating the folder and sweeping abandoned uploads out of it are blocking file calls.
         let staging = try await BlockingWork.run(failing: "the archive cannot take uploads") { try ingester.uploadFolder() }
         let uploads = try await UploadedFile.receiveAll(request, field: "file", maxBytes: settings.policy.maxFileBytes, into: staging)

@@ -10,7 +10,7 @@ struct MessageTests {
     static let samples: [Message] = [
         .fileMissing, .isFolder, .permissionDenied, .emptyFile, .readTimedOut, .cutOffNoIndex,
         .notReadableMedia(detail: "Invalid data found when processing input"), .outOfMemory,
-        .unreadable(detail: "Input/output error"), .textFile, .zipArchive,
+        .unreadable(detail: "Input/output error"), .textFile, .zipArchive, .notCheckedSafely,
         .photoUnreadable(problem: .untranslated("heif: invalid input")),
         .photoRefused(.damagedContainer, english: "the HEIF container is damaged or unsupported"),
         .heifNotDecodable(detail: "Metadata not correctly assigned to image"),
@@ -54,6 +54,7 @@ struct MessageTests {
         case .unreadable: "unreadable"
         case .textFile: "textFile"
         case .zipArchive: "zipArchive"
+        case .notCheckedSafely: "notCheckedSafely"
         case .photoUnreadable: "photoUnreadable"
         case .photoRefused: "photoRefused"
         case .heifNotDecodable: "heifNotDecodable"
