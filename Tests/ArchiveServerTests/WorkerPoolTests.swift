@@ -164,6 +164,36 @@ import Glibc
         #expect(zombieChildren().isEmpty)
     }
 
+    /// Web ingest goes through the workers too: a file that crashes its worker is rejected with
+    /// the unsafe-file error and nothing of it is stored; the photo beside it is stored with its
+    /// thumbnail, made by the replacement worker.
+    @Test func webIngestChecksAndThumbnailsInWorkers() async throws {
+        let office = try IngestControllerTests.Office()
+        let metrics = ServiceMetrics()
+        let pool = try makePool(metrics: metrics)
+        defer { pool.shutdown() }
+        let photo = try Data(contentsOf: URL(fileURLWithPath: Fixtures.media("photo.jpg")))
+        let upload = MultipartUpload(files: [("crash.jpg", Self.crashingFile), ("开幕式.jpg", photo)])
+        let headers = IngestControllerTests.bearer(office.clerk) + upload.headers
+        let app = buildApplication(settings: office.settings, address: ServerAddress(host: "127.0.0.1", port: 0),
+                                   metrics: metrics, logLevel: .warning, facts: pool)
+        try await app.test(.live) { client in
+            let receipts = try await client.execute(uri: "/api/ingest?county=qingfeng", method: .post, headers: headers, body: upload.body) { response in
+                #expect(response.status == .ok)
+                return try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]] ?? []
+            }
+            #expect(receipts.count == 2)
+            #expect(receipts.first?["status"] as? String == "rejected")
+            #expect(receipts.first?["reasons"] as? [String] == [Self.unsafeSentence])
+            #expect(receipts.last?["status"] as? String == "stored")
+            #expect(try await restarts(client) == 1)
+        }
+        let entries = try office.entries
+        #expect(entries.map(\.originalNames) == [["开幕式.jpg"]])
+        #expect(entries.first?.thumbnail != nil, "the replacement worker made the thumbnail")
+        #expect(zombieChildren().isEmpty)
+    }
+
     /// Every corpus file and fixture: the same verdict, reasons, warnings and facts through a
     /// worker as in process (JSON compared whole).
     @Test func verdictsThroughWorkersEqualTheVerdictsInProcess() throws {
