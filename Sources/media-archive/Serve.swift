@@ -36,7 +36,11 @@ extension MediaArchiveCommand {
             guard workers > 0 else { return nil }
             let limits = WorkerLimits(cpuSecondsPerFile: workerCPUSeconds, addressSpaceBytes: workerMemoryMiB << 20,
                                       deadlineSeconds: workerDeadline)
-            let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+            // /proc/self/exe names this very file even when started through a symlink or $PATH.
+            guard let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                    ?? Bundle.main.executablePath else {
+                throw ValidationError("cannot tell where this binary is, to start its workers; use --workers 0 or mount /proc")
+            }
             return WorkerPool.Configuration(executable: executable, arguments: ["worker"], size: workers, limits: limits)
         }
 
