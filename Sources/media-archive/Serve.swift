@@ -21,14 +21,14 @@ extension MediaArchiveCommand {
         var workerDeadline = WorkerLimits().deadlineSeconds
         @Option(name: .long, help: "CPU seconds a worker may spend on one file.")
         var workerCPUSeconds = WorkerLimits().cpuSecondsPerFile
-        @Option(name: .long, help: "A worker's address-space limit in MiB.")
+        @Option(name: .customLong("worker-memory-mib"), help: "A worker's address-space limit in MiB.")
         var workerMemoryMiB = WorkerLimits().addressSpaceBytes >> 20
 
         func validate() throws {
             if !(1...65535).contains(port) { throw ValidationError("--port takes a number from 1 to 65535 (got \(port))") }
             if !(0...64).contains(workers) { throw ValidationError("--workers takes a number from 0 to 64 (got \(workers))") }
             if workerDeadline <= 0 || workerCPUSeconds <= 0 { throw ValidationError("--worker-deadline and --worker-cpu-seconds take a positive number") }
-            if workerMemoryMiB < 256 { throw ValidationError("--worker-memory-mib needs at least 256 (the worker itself maps ~200 MiB)") }
+            if workerMemoryMiB < 512 { throw ValidationError("--worker-memory-mib needs at least 512 (a worker maps ~420 MiB before it reads a file)") }
         }
 
         /// This same binary in worker mode; nil with `--workers 0`.
