@@ -54,12 +54,16 @@ let package = Package(
             name: "MediaArchive",
             dependencies: ["RegistrationForms", "OfficeDocuments", "MediaFacts", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Issue 12: untrusted files read in worker processes (the same binary, `media-archive worker`)
+        // under CPU, memory and wall-clock limits; the server's pool of them.
+        .target(name: "FactsWorkers", dependencies: ["MediaArchive", "MediaFacts"]),
         // The web app (issue 5): Hummingbird routes over the MediaArchive domain.
         .target(
             name: "ArchiveServer",
             dependencies: [
                 "MediaArchive",
                 "MediaFacts",
+                "FactsWorkers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Only its streaming MultipartParser: uploads go to disk part by part.
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -84,6 +88,7 @@ let package = Package(
                 "MediaFacts",
                 "ArchiveServer",
                 "ArchiveBackends",
+                "FactsWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -152,7 +157,9 @@ let package = Package(
         .testTarget(
             name: "ArchiveServerTests",
             dependencies: [
-                "ArchiveServer", "TestSupport",
+                "ArchiveServer", "TestSupport", "FactsWorkers", "MediaFacts",
+                // The worker pool's tests run the built binary in worker mode.
+                "media-archive",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

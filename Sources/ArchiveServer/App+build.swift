@@ -15,14 +15,15 @@ public struct ServerAddress: Sendable {
 
 /// The whole web app over one archive. `reportCache` keeps the front page's figures per day
 /// (`ArchiveServerApp.run` fills it before the first visit). `logLevel`: `serve` logs every
-/// request (info); the tests ask for warnings only, so their output is their results.
+/// request (info); the tests ask for warnings only, so their output is their results. `facts`: who
+/// opens uploads — `serve` passes its `WorkerPool`; in process by default (route tests).
 public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
                              reportCache: ReportCache = ReportCache(), metrics: ServiceMetrics = ServiceMetrics(),
-                             logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+                             logLevel: Logger.Level = .info, facts: any FactsSource = InProcessFacts()) -> some ApplicationProtocol {
     var logger = Logger(label: "media-archive")
     logger.logLevel = logLevel
     return Application(
-        router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics),
+        router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics, facts: facts),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive"),
         logger: logger
     )
@@ -30,7 +31,7 @@ public func buildApplication(settings: ArchiveSettings, address: ServerAddress =
 
 /// Every route, one controller per resource. The page templates are parsed here, once.
 public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache(),
-                        metrics: ServiceMetrics = ServiceMetrics()) -> Router<ArchiveRequestContext> {
+                        metrics: ServiceMetrics = ServiceMetrics(), facts: any FactsSource = InProcessFacts()) -> Router<ArchiveRequestContext> {
     let router = Router(context: ArchiveRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
@@ -38,7 +39,7 @@ public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = Re
     router.addMiddleware { CrossSiteGuard() }
     let pages = PageRenderer()
     AssetController<ArchiveRequestContext>(assets: pages.assets).addRoutes(to: router)
-    CheckController<ArchiveRequestContext>(policy: settings.policy, pages: pages, metrics: metrics).addRoutes(to: router)
+    CheckController<ArchiveRequestContext>(policy: settings.policy, pages: pages, metrics: metrics, facts: facts).addRoutes(to: router)
     let access = Access(settings: settings)
     AccessController<ArchiveRequestContext>(access: access, pages: pages).addRoutes(to: router)
     SearchController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
@@ -49,9 +50,10 @@ public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = Re
     ItemController<ArchiveRequestContext>(lookup: lookup, counties: settings.counties, pages: pages).addRoutes(to: router)
     MediaController<ArchiveRequestContext>(lookup: lookup).addRoutes(to: router)
     ThumbnailController<ArchiveRequestContext>(lookup: lookup).addRoutes(to: router)
-    IngestController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics).addRoutes(to: router)
+    IngestController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics, facts: facts)
+        .addRoutes(to: router)
     // The hand-in (issue 12): counties hand in their own round, clerks mark and reopen.
-    HandInController<ArchiveRequestContext>(settings: settings, access: access, metrics: metrics).addRoutes(to: router)
+    HandInController<ArchiveRequestContext>(settings: settings, access: access, metrics: metrics, facts: facts).addRoutes(to: router)
     FormsController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
     MarksController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
     PortalController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)

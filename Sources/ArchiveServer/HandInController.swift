@@ -13,6 +13,8 @@ struct HandInController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
     var metrics = ServiceMetrics()
+    /// The server's workers: hand-ins are checked and thumbnailed there.
+    var facts: any FactsSource = InProcessFacts()
 
     var scope: HandInScope { HandInScope(settings: settings) }
 
@@ -38,7 +40,8 @@ struct HandInController<Context: RequestContext>: Sendable {
         let county = try scope.county(for: token, request)
         let part = try scope.part(request)
         let ingester = Ingester(settings: settings, county: county, round: try scope.round(request), part: part,
-                                acceptFailing: token.role == .clerk && request.uri.queryParameters.get("acceptFailing") == "true")
+                                acceptFailing: token.role == .clerk && request.uri.queryParameters.get("acceptFailing") == "true",
+                                factsSource: facts)
         let receipts: [IngestReceipt]
         if part == .mediaReport, (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json") {
             let link = try await Self.link(request)

@@ -11,6 +11,8 @@ struct IngestController<Context: RequestContext>: Sendable {
     let access: Access
     let pages: PageRenderer
     var metrics = ServiceMetrics()
+    /// The server's workers: uploads are checked and thumbnailed there.
+    var facts: any FactsSource = InProcessFacts()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/ingest", use: page)
@@ -33,7 +35,7 @@ struct IngestController<Context: RequestContext>: Sendable {
         // Before a byte of the body is read: a refused upload costs nothing.
         let clerk = try await access.requireRole(.clerk, request)
         let ingester = Ingester(settings: settings, county: try county(request),
-                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true")
+                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true", factsSource: facts)
         let receipts = try await UploadIngest.receipts(request, ingester: ingester, settings: settings)
         metrics.record(receipts, root: settings.root)
         await IngestAudit.record(receipts, by: clerk, settings: settings, logger: context.logger)

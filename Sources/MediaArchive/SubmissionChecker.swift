@@ -5,9 +5,12 @@ import MediaFacts
 /// Stores nothing; what a file is comes from `MediaFacts`, read once.
 public struct SubmissionChecker: Sendable {
     public var policy: SubmissionPolicy
+    /// Who opens the files: this process (the command line) or a worker (the server).
+    public var source: any FactsSource
 
-    public init(policy: SubmissionPolicy) {
+    public init(policy: SubmissionPolicy, source: any FactsSource = InProcessFacts()) {
         self.policy = policy
+        self.source = source
     }
 
     /// Checks one file. Never throws: whatever goes wrong becomes the file's verdict.
@@ -26,7 +29,15 @@ public struct SubmissionChecker: Sendable {
     }
 
     func evaluate(path: String, depth: FactsReader.Depth) -> Evaluation {
-        let facts = reader.read(path: path, depth: depth)
+        let facts: FileFacts
+        do {
+            facts = try source.facts(path: path, depth: depth, reader: reader)
+        } catch {
+            // Nothing was learnt about the file; it gets the one error that says so.
+            var unread = FileFacts(path: path, kind: .unknown, signature: .other)
+            unread.problem = .other(error.description)
+            return Evaluation(result: Self.notCheckedSafely(path: path), facts: unread)
+        }
         return Evaluation(result: judge(facts), facts: facts)
     }
 
@@ -99,6 +110,11 @@ public struct SubmissionChecker: Sendable {
             judged.fail(.kindNotAccepted(judged.kind, accepted: policy.allowedKinds))
         }
         return judged
+    }
+
+    /// The verdict on a file whose reading stopped the process reading it (`UnsafeFile`).
+    public static func notCheckedSafely(path: String) -> CheckResult {
+        errorResult(path: path, kind: .unknown, message: .notCheckedSafely)
     }
 
     static func errorResult(path: String, kind: MediaKind, message: Message) -> CheckResult {

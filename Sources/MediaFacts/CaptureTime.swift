@@ -2,7 +2,7 @@ import Foundation
 
 /// When something was captured: an instant, written ISO 8601 with the UTC offset that applies,
 /// and where that came from (`capturedAtSource`).
-public struct CaptureTime: Sendable, Equatable {
+public struct CaptureTime: Sendable, Equatable, Codable {
     public var date: Date
     /// Seconds east of UTC that the time is written in.
     public var utcOffsetSeconds: Int

@@ -4,7 +4,7 @@ import Foundation
 /// documents, HEIF photos (FFmpeg 5.1 cannot open them), ISO media files, and plain text.
 /// The one sniffer of leading bytes: still pictures' headers (`ImageHeader`) are read only
 /// after this has ruled out documents and HEIF.
-public enum ContentSignature: Sendable, Equatable {
+public enum ContentSignature: String, Sendable, Equatable, Codable {
     case pdf
     case officeOpenXML      // .docx/.xlsx/.pptx (a ZIP with [Content_Types].xml)
     case openDocument       // .odt/.ods/.odp (a ZIP with a mimetype entry)

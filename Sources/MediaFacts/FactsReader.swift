@@ -5,10 +5,10 @@ internal import MediaProbe
 /// Turns a path into `FileFacts`. The one place that decides what a file is: its leading bytes
 /// first (documents, HEIF, text, archives), a still picture's header next, FFmpeg last.
 /// Safe to use from many tasks at once: every call opens its own C objects.
-public struct FactsReader: Sendable {
+public struct FactsReader: Sendable, Codable {
     /// How much to read: `check` needs content, streams and length; `inspect` adds what the
     /// file says about its capture (EXIF, container tags).
-    public enum Depth: Sendable {
+    public enum Depth: String, Sendable, Codable {
         case check
         case everything
     }

@@ -4,8 +4,8 @@ import Foundation
 /// long it plays and how that was measured, when, where and with what it was captured, its
 /// sizes, its text, and what is worth knowing about it. Plain values, so it crosses threads;
 /// the domain judges it against the policy without opening the file again.
-public struct FileFacts: Sendable {
-    public enum Kind: String, Sendable {
+public struct FileFacts: Sendable, Codable {
+    public enum Kind: String, Sendable, Codable {
         case video, audio, photo, document
         /// FFmpeg opened it but found nothing to see or hear.
         case nothing
@@ -51,11 +51,11 @@ public struct FileFacts: Sendable {
         self.signature = signature
     }
 
-    public struct Duration: Sendable, Equatable {
+    public struct Duration: Sendable, Equatable, Codable {
         public var seconds: Double
         public var source: Source
 
-        public enum Source: String, Sendable {
+        public enum Source: String, Sendable, Codable {
             /// The container's own statement.
             case container
             /// Measured from the packets.
@@ -63,14 +63,14 @@ public struct FileFacts: Sendable {
         }
     }
 
-    public enum Damage: Sendable, Equatable {
+    public enum Damage: Sendable, Equatable, Codable {
         /// The index promises more media than the file holds.
         case cutOff(presentSeconds: Double)
         /// Reading the packets stopped before the end; FFmpeg's words.
         case stoppedEarly(detail: String)
     }
 
-    public struct VideoStream: Sendable, Equatable {
+    public struct VideoStream: Sendable, Equatable, Codable {
         public var codec: String?
         public var width: Int?
         public var height: Int?
@@ -79,7 +79,7 @@ public struct FileFacts: Sendable {
         public var rotation: Double
     }
 
-    public struct AudioStream: Sendable, Equatable {
+    public struct AudioStream: Sendable, Equatable, Codable {
         public var codec: String?
         public var channels: Int?
         public var sampleRate: Int?
@@ -102,7 +102,7 @@ public struct PixelSize: Sendable, Equatable, Codable {
 }
 
 /// Things worth knowing about a file that do not stop it being read.
-public enum FactWarning: Sendable, Hashable {
+public enum FactWarning: Sendable, Hashable, Codable {
     /// An image FFmpeg read without stating its size.
     case photoSizeUnknown
     case exifDamaged

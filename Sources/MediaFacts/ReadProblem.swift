@@ -1,7 +1,7 @@
 /// Why a file, or a picture from it, could not be read: the wrappers' errors as typed reasons.
 /// The domain's message catalogue words each one in the reader's language; the C libraries'
 /// own words ride along as `detail`, shown as they are.
-public enum ReadProblem: Sendable, Hashable, Error {
+public enum ReadProblem: Sendable, Hashable, Error, Codable {
     case fileMissing
     case isFolder
     case permissionDenied
@@ -26,6 +26,6 @@ public enum ReadProblem: Sendable, Hashable, Error {
 }
 
 /// What kind of refusal a photo library gave, so it can be worded in another language.
-public enum PhotoRefusal: String, Sendable, Hashable {
+public enum PhotoRefusal: String, Sendable, Hashable, Codable {
     case fileNotFound, unreadable, notAPhoto, damagedContainer, decodingFailed, imageTooLarge, other
 }

@@ -4,7 +4,7 @@ internal import MediaProbe
 
 /// Makes upright JPEG thumbnails of videos and photos: each picture turned once, by whichever
 /// account of its orientation the format makes authoritative.
-public struct ThumbnailMaker: Sendable {
+public struct ThumbnailMaker: Sendable, Codable {
     /// Long edge in pixels; smaller pictures are never enlarged.
     public var longEdge: Int
     /// Pictures larger than this many pixels are refused before decoding.
@@ -15,7 +15,7 @@ public struct ThumbnailMaker: Sendable {
         self.pixelBudget = pixelBudget
     }
 
-    public struct Thumbnail: Sendable {
+    public struct Thumbnail: Sendable, Codable {
         public var jpeg: Data
         public var width: Int
         public var height: Int

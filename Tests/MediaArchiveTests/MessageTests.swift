@@ -10,7 +10,7 @@ struct MessageTests {
     static let samples: [Message] = [
         .fileMissing, .isFolder, .permissionDenied, .emptyFile, .readTimedOut, .cutOffNoIndex,
         .notReadableMedia(detail: "Invalid data found when processing input"), .outOfMemory,
-        .unreadable(detail: "Input/output error"), .textFile, .zipArchive,
+        .unreadable(detail: "Input/output error"), .textFile, .zipArchive, .notCheckedSafely,
         .photoUnreadable(problem: .untranslated("heif: invalid input")),
         .photoRefused(.damagedContainer, english: "the HEIF container is damaged or unsupported"),
         .heifNotDecodable(detail: "Metadata not correctly assigned to image"),
@@ -56,6 +56,7 @@ struct MessageTests {
         case .unreadable: "unreadable"
         case .textFile: "textFile"
         case .zipArchive: "zipArchive"
+        case .notCheckedSafely: "notCheckedSafely"
         case .photoUnreadable: "photoUnreadable"
         case .photoRefused: "photoRefused"
         case .heifNotDecodable: "heifNotDecodable"
@@ -118,8 +119,8 @@ struct MessageTests {
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 65 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 65)
+        // 66 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 66)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {

@@ -39,6 +39,8 @@ extension Message {
             return zh ? "这是文本文件，不是视频或照片；请索取真正的文件" : "this is a text file, not a video or photo; ask for the real file"
         case .zipArchive:
             return zh ? "这是 ZIP 压缩包；请解压后检查里面的文件" : "this is a ZIP archive; unpack it and check the files inside"
+        case .notCheckedSafely:
+            return zh ? "无法安全地检查这个文件；请索取原始文件" : "the file could not be checked safely; ask for the original"
         case .photoUnreadable(let problem):
             return zh ? "\(problem.text(in: language))；请索取原始照片" : "\(problem.text(in: language)); ask for the original photo"
 

@@ -19,6 +19,8 @@ public indirect enum Message: Sendable, Hashable {
     case unreadable(detail: String)
     case textFile
     case zipArchive
+    /// The process reading the file crashed, ran past its limits or hung (the server's workers).
+    case notCheckedSafely
     /// A HEIC/HEIF photo whose container could not be parsed; `problem` says why.
     case photoUnreadable(problem: Message)
     /// A photo library (libheif, libexif) refused the file; `english` is the wrapper's sentence,

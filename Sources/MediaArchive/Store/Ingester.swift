@@ -20,10 +20,13 @@ public struct Ingester: Sendable {
     public var catalogue: any EntryCatalogue
     /// Where the bytes go; nil: the archive folder, as always (`Ingester+ObjectStore`).
     public var objectStore: (any ObjectStore)?
+    /// Who opens the files to check and thumbnail them: this process, or the server's workers.
+    public var factsSource: any FactsSource
 
     /// `round` nil: the current round on the day `now` gives.
     public init(settings: ArchiveSettings, county: County, round: Round? = nil, part: Part? = nil, acceptFailing: Bool = false,
-                thumbnailLongEdge: Int = 320, now: @escaping @Sendable () -> Date = { Date() }) {
+                thumbnailLongEdge: Int = 320, factsSource: any FactsSource = InProcessFacts(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.round = round ?? settings.rounds.current(today: settings.day(of: now()))
         self.part = part
         self.settings = settings
@@ -32,6 +35,7 @@ public struct Ingester: Sendable {
         self.thumbnailLongEdge = thumbnailLongEdge
         self.now = now
         self.catalogue = JSONEntryCatalogue(root: settings.root)
+        self.factsSource = factsSource
     }
 
     var zone: TimeZone { settings.policy.zone }
@@ -58,7 +62,7 @@ public struct Ingester: Sendable {
     func ingest(_ source: IngestSource, into folder: CountyFolder) -> IngestReceipt {
         let ingestedAt = now()
         let stamp = stamp(ingestedAt)
-        var inspected = Inspector(checker: SubmissionChecker(policy: settings.policy.applying(round))).inspect(path: source.path)
+        var inspected = Inspector(checker: SubmissionChecker(policy: settings.policy.applying(round), source: factsSource)).inspect(path: source.path)
         inspected.check = inspected.check.renamed(from: source.path, to: source.shownAs)
         let told = part ?? Part.guess(kind: inspected.check.kind, name: source.originalName)
         let part = told ?? .other
@@ -168,7 +172,7 @@ public struct Ingester: Sendable {
         guard kind == .video || kind == .photo else { return nil }
         let path = folder.thumbnailPath(sha256: sha256)
         do {
-            let thumbnail = try ThumbnailMaker(longEdge: thumbnailLongEdge).thumbnail(path: object.path)
+            let thumbnail = try factsSource.thumbnail(path: object.path, maker: ThumbnailMaker(longEdge: thumbnailLongEdge))
             let url = try folder.resolve(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try AtomicFile.write(thumbnail.jpeg, to: url)
