@@ -11,6 +11,8 @@ struct Access: Sendable {
     let publicBrowse: Bool
 
     static let cookieName = "media_archive_token"
+    /// The logged-in token's role, set beside the login cookie: a hint for the nav bar only.
+    static let roleCookieName = "media_archive_role"
 
     init(settings: ArchiveSettings) {
         tokens = AccessTokens(root: settings.root)

@@ -57,6 +57,7 @@ public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = Re
     FormsController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
     MarksController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
     PortalController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
+    BoardController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
     // Service routes (issue 13): plain JSON, no token, nothing about the archive's contents.
     HealthController<ArchiveRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)
     MetricsController<ArchiveRequestContext>(metrics: metrics).addRoutes(to: router)

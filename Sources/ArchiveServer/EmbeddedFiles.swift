@@ -17,6 +17,7 @@ enum EmbeddedFiles {
         "login": PackageResources.login_mustache,
         "message": PackageResources.message_mustache,
         "portal": PackageResources.portal_mustache,
+        "board": PackageResources.board_mustache,
     ]
 
     /// By file name, as `/assets/<name>` serves them.
@@ -28,6 +29,7 @@ enum EmbeddedFiles {
         "counties.css": PackageResources.counties_css,
         "search.css": PackageResources.search_css,
         "item.css": PackageResources.item_css,
+        "board.css": PackageResources.board_css,
         "login.css": PackageResources.login_css,
         "message.css": PackageResources.message_css,
         "upload.js": PackageResources.upload_js,

@@ -90,7 +90,7 @@ struct FormsController<Context: RequestContext>: Sendable {
         let round = try scope.round(request)
         let mark = ItemMark(time: AuditLog.stamp(Date(), in: settings.policy.zone), mark: .formsReopened, round: round.id, by: .token(clerk))
         try await MarkRecording.append(mark, county: county, settings: settings, logger: context.logger)
-        return try JSONResponse.encode(mark)
+        return BoardController<Context>.answer(request, json: try JSONResponse.encode(mark), county: county, round: round)
     }
 
     /// Who changes which county's round, once it is known the forms are open to them.

@@ -34,7 +34,8 @@ struct MarksController<Context: RequestContext>: Sendable {
         let clerk = try await access.requireRole(.clerk, request)
         let (county, round, entry) = try await item(request, context: context, token: clerk)
         let note = try await Self.note(request)
-        return try await mark(.returned, entry: entry, county: county, round: round, note: note, token: clerk, context: context)
+        let marked = try await mark(.returned, entry: entry, county: county, round: round, note: note, token: clerk, context: context)
+        return BoardController<Context>.answer(request, json: marked, county: county, round: round)
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {

@@ -40,7 +40,7 @@ struct PageShell {
 struct NavBar {
     /// The nav bar's entries; a page names its own so the bar can mark it.
     enum Section {
-        case gallery, search, check, ingest, login
+        case gallery, search, check, ingest, board, login
     }
 
     struct Link {
@@ -73,24 +73,27 @@ struct NavBar {
             (.gallery, "/", text.gallery), (.search, "/search", text.search), (.check, "/check", text.check),
             (.ingest, "/ingest", text.ingest),
         ]
-        links = sections.map { section, href, label in Link(href: href, label: label, current: section == current) }
+        let loggedIn = request.cookies[Access.cookieName].map { !$0.value.isEmpty } == true
+        // The board is for clerks (archivists may look); the role cookie only decides the link.
+        let role = loggedIn ? request.cookies[Access.roleCookieName].flatMap { AccessRole(rawValue: $0.value) } : nil
+        let board: [(Section, String, String)] = role == .clerk || role == .archivist ? [(.board, "/board", text.board)] : []
+        links = (sections + board).map { section, href, label in Link(href: href, label: label, current: section == current) }
         let other: Language = language == .zh ? .en : .zh
         languageSwitch = LanguageSwitch(
             href: QueryLink.to(request.uri.path, keeping: request.uri.queryParameters, setting: PageLanguage.parameter, to: other.rawValue),
             tag: other.tag, label: text.otherLanguage)
-        let loggedIn = request.cookies[Access.cookieName].map { !$0.value.isEmpty } == true
         account = Account(loggedIn: loggedIn, label: loggedIn ? text.logout : text.login, current: current == .login)
     }
 
     /// The site's own words.
     struct Text: Bilingual {
         var site: String
-        var gallery, search, check, ingest, login, logout: String
+        var gallery, search, check, ingest, board, login, logout: String
         var otherLanguage: String
 
-        static let zh = Text(site: "媒体档案", gallery: "画廊", search: "搜索", check: "自查", ingest: "入库",
+        static let zh = Text(site: "媒体档案", gallery: "画廊", search: "搜索", check: "自查", ingest: "入库", board: "看板",
                              login: "登录", logout: "退出", otherLanguage: "English")
-        static let en = Text(site: "Media archive", gallery: "Gallery", search: "Search", check: "Self-check", ingest: "Ingest",
+        static let en = Text(site: "Media archive", gallery: "Gallery", search: "Search", check: "Self-check", ingest: "Ingest", board: "Board",
                              login: "Log in", logout: "Log out", otherLanguage: "中文")
     }
 

@@ -51,14 +51,9 @@ struct PortalPage: HTMLPage {
         itemsHeading = zh ? "已提交的材料" : "Handed in"
         noItems = zh ? "还没有提交材料。" : "Nothing handed in yet."
         self.items = items.map { item in
-            let markText: String? = switch item.mark?.mark {
-            case .withdrawn: zh ? "已撤回" : "withdrawn"
-            case .returned: zh ? "退回修改" : "returned for correction"
-            default: nil
-            }
             return ItemRow(sha256: item.entry.sha256, name: item.entry.originalNames.first ?? item.entry.sha256,
                            part: (item.entry.part ?? .other).name(in: language), ingestedAt: item.entry.ingestedAt,
-                           markText: markText, note: item.mark?.note)
+                           markText: MarkWords.text(item.mark?.mark, in: language), note: item.mark?.note)
         }
     }
 }

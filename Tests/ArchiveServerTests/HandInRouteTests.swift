@@ -107,6 +107,8 @@ struct HandInRouteTests {
         Row(method: .get, uri: { _ in "/api/marks" }, expected: statuses(.unauthorized, .ok, .ok, .ok, .ok)),
         Row(method: .get, uri: { _ in "/portal" }, expected: statuses(.seeOther, .ok, .ok, .forbidden, .forbidden)),
         Row(method: .get, uri: { _ in "/ingest" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .forbidden)),
+        Row(method: .get, uri: { _ in "/board" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
+        Row(method: .get, uri: { _ in "/board/forms.xlsx" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
         Row(method: .post, uri: { _ in "/api/ingest?county=qingfeng" }, body: photoUpload,
             expected: statuses(.unauthorized, .forbidden, .forbidden, .ok, .forbidden)),
         Row(method: .post, uri: { _ in "/api/handin?part=photo&county=qingfeng" }, body: photoUpload,

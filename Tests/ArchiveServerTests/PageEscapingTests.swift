@@ -66,7 +66,7 @@ struct PageEscapingTests {
 
     @Test func aCountysNameIsTextOnEveryPageThatShowsIt() async throws {
         let archive = try Self.archive()
-        let uris = ["/", "/search", "/search?county=hostile", "/items/\(archive.sha256)", "/ingest"]
+        let uris = ["/", "/search", "/search?county=hostile", "/items/\(archive.sha256)", "/ingest", "/board"]
         for (uri, page) in try await Self.pages(uris, archive: archive) {
             Self.expectShownAsText(Self.countyName, on: page, uri)
         }
@@ -74,7 +74,7 @@ struct PageEscapingTests {
 
     @Test func aFilesNameIsTextOnTheSearchAndItemPages() async throws {
         let archive = try Self.archive()
-        let uris = ["/search?county=hostile", "/items/\(archive.sha256)"]
+        let uris = ["/search?county=hostile", "/items/\(archive.sha256)", "/board"]
         for (uri, page) in try await Self.pages(uris, archive: archive) {
             Self.expectShownAsText(Self.fileName, on: page, uri)
             // Not rendered as a template either: the page's own name would stand there.
