@@ -13,25 +13,24 @@ public struct ServerAddress: Sendable {
     }
 }
 
-/// The whole web app over one archive. `reportCache` keeps the front page's figures per day
-/// (`ArchiveServerApp.run` fills it before the first visit). `logLevel`: `serve` logs every
+/// The whole web app over one archive. `logLevel`: `serve` logs every
 /// request (info); the tests ask for warnings only, so their output is their results. `facts`: who
 /// opens uploads — `serve` passes its `WorkerPool`; in process by default (route tests).
 public func buildApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
-                             reportCache: ReportCache = ReportCache(), metrics: ServiceMetrics = ServiceMetrics(),
+                             metrics: ServiceMetrics = ServiceMetrics(),
                              logLevel: Logger.Level = .info, facts: any FactsSource = InProcessFacts()) -> some ApplicationProtocol {
     var logger = Logger(label: "media-archive")
     logger.logLevel = logLevel
     return Application(
-        router: buildRouter(settings: settings, reportCache: reportCache, metrics: metrics, facts: facts),
+        router: buildRouter(settings: settings, metrics: metrics, facts: facts),
         configuration: .init(address: .hostname(address.host, port: address.port), serverName: "media-archive"),
         logger: logger
     )
 }
 
 /// Every route, one controller per resource. The page templates are parsed here, once.
-public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = ReportCache(),
-                        metrics: ServiceMetrics = ServiceMetrics(), facts: any FactsSource = InProcessFacts()) -> Router<ArchiveRequestContext> {
+public func buildRouter(settings: ArchiveSettings, metrics: ServiceMetrics = ServiceMetrics(),
+                        facts: any FactsSource = InProcessFacts()) -> Router<ArchiveRequestContext> {
     let router = Router(context: ArchiveRequestContext.self)
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
@@ -45,7 +44,7 @@ public func buildRouter(settings: ArchiveSettings, reportCache: ReportCache = Re
     SearchController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
     // The gallery: counties, items, their files.
     let lookup = ItemLookup(catalog: Catalog(settings: settings), access: access)
-    CountiesController<ArchiveRequestContext>(settings: settings, access: access, reportCache: reportCache, pages: pages)
+    CountiesController<ArchiveRequestContext>(settings: settings, access: access, pages: pages)
         .addRoutes(to: router)
     ItemController<ArchiveRequestContext>(lookup: lookup, counties: settings.counties, pages: pages).addRoutes(to: router)
     MediaController<ArchiveRequestContext>(lookup: lookup).addRoutes(to: router)

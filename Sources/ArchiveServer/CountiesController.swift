@@ -2,15 +2,12 @@ import Foundation
 import Hummingbird
 import MediaArchive
 
-/// `GET /`: the gallery's first page, every county of the registry with what it has handed in
-/// and whether it met the deadline — the `report` command's figures, each county linking to
-/// its search.
+/// `GET /[?round=R]`: the gallery's first page, the round's hand-in as `status` works it out —
+/// every county's have/need per part and what it still owes — each county linking to its
+/// search in that round. A county token sees its own county only.
 struct CountiesController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
-    /// Days tallied by earlier visits (or by the warm-up at start): the page reads only the days
-    /// that changed since.
-    let reportCache: ReportCache
     let pages: PageRenderer
 
     func addRoutes(to router: Router<Context>) {
@@ -19,9 +16,13 @@ struct CountiesController<Context: RequestContext>: Sendable {
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
         let visibility = try await access.requireBrowsePage(request)
-        let report = SubmissionReport(settings: settings, cache: reportCache)
-        let counties = try await BlockingWork.run(failing: "the catalogue could not be read") { try report.counties() }
-            .filter { visibility.allows($0.county) }
-        return try pages.response(CountiesPage(counties, deadline: settings.policy.deadline, language: PageLanguage.of(request)), request: request)
+        let scope = HandInScope(settings: settings)
+        let round = try scope.round(request)
+        let counties = try scope.counties(request, visibleTo: visibility)
+        let reader = HandInStatusReader(settings: settings)
+        let status = try await BlockingWork.run(failing: "the hand-in status could not be read") {
+            try reader.status(round: round, counties: counties)
+        }
+        return try pages.response(CountiesPage(round: round, status: status, language: PageLanguage.of(request)), request: request)
     }
 }

@@ -1,7 +1,8 @@
 import MediaArchive
 
-/// The counties table of `GET /` (Templates/counties.mustache): what each county has handed in
-/// and whether it met the deadline. County names are Chinese in both languages.
+/// The counties table of `GET /` (Templates/counties.mustache): for one round, each county's
+/// have/need per part of the notice and whether its hand-in is complete or what it still owes.
+/// County names are Chinese in both languages.
 struct CountiesPage: HTMLPage {
     static let template = "counties"
     static let styleSheets = ["counties.css"]
@@ -14,55 +15,67 @@ struct CountiesPage: HTMLPage {
     var section: NavBar.Section? { .gallery }
 
     struct Row {
-        /// The row's class, which colours its deadline cell: on-time, late or nothing.
-        var status: String
+        /// complete or incomplete: the row's class.
+        var state: String
         var searchHref: String
         var name: String
-        var items, videos, photos, documents, others: Int
-        var videoMinutes: String
-        var deadline: String
+        var parts: [PartCell]
+        /// "已交齐" or "尚缺：总结、照片".
+        var summary: String
     }
 
-    init(_ counties: [CountyReport], deadline: CalendarDay, language: Language) {
+    struct PartCell {
+        /// met, missing or late (met, but some of it after the due day): the cell's class.
+        var state: String
+        /// "1/1", or just the count for a part the round does not require.
+        var figures: String
+    }
+
+    init(round: Round, status: HandInStatus, language: Language) {
         let text = Text.of(language)
-        let gallery = GalleryText.of(language)
         title = NavBar.title(NavBar.Text.of(language).gallery, in: language)
         heading = text.heading
-        let missing = counties.filter { $0.deadline == .nothingSubmitted }.map(\.name)
-        lead = text.lead("\(deadline)", missing.isEmpty ? text.allSubmitted : text.notYet(missing))
-        columns = text.columns
-        rows = counties.map { county in
-            Row(status: Self.rowClass[county.deadline] ?? "", searchHref: "/search?county=\(county.county)", name: county.name,
-                items: county.items, videos: county.byKind.video, photos: county.byKind.photo, documents: county.byKind.document,
-                others: county.byKind.audio + county.byKind.unknown,
-                videoMinutes: Self.minutes(county.videoMinutes, unit: text.minutes), deadline: gallery.deadline(county))
+        let dueDays = [round.registrationDeadline.map { text.formsDue("\($0)") }, text.due("\(round.deadline)")].compactMap { $0 }
+        let incomplete = status.counties.filter { !$0.complete }.map(\.name)
+        lead = text.round(round) + dueDays.joined() + (incomplete.isEmpty ? text.allComplete : text.notYet(incomplete)) + text.click
+        // The parts the round requires, and any other that some county handed in.
+        let shown = Part.allCases.filter { part in round.need(part) > 0 || status.counties.contains { $0.part(part).have > 0 } }
+        columns = [text.county] + shown.map { $0.name(in: language) } + [text.state]
+        rows = status.counties.map { county in
+            Row(state: county.complete ? "complete" : "incomplete",
+                searchHref: "/search?county=\(county.county)&round=\(round.id)", name: county.name,
+                parts: shown.map { part in
+                    let figures = county.part(part)
+                    let state = !figures.isMet ? "missing" : figures.late > 0 ? "late" : "met"
+                    return PartCell(state: state, figures: figures.need > 0 ? "\(figures.have)/\(figures.need)" : "\(figures.have)")
+                },
+                summary: county.complete ? text.complete : text.owes(county.missing.map { $0.name(in: language) }))
         }
     }
 
     struct Text: Bilingual {
         var heading: String
-        var lead: @Sendable (_ deadline: String, _ summary: String) -> String
-        var allSubmitted: String
+        /// The round by its name; in English by its id, since names are Chinese.
+        var round: @Sendable (Round) -> String
+        var formsDue: @Sendable (_ day: String) -> String
+        var due: @Sendable (_ day: String) -> String
+        var allComplete: String
         var notYet: @Sendable (_ names: [String]) -> String
-        var columns: [String]
-        var minutes: String
+        var click: String
+        var county, state, complete: String
+        var owes: @Sendable (_ parts: [String]) -> String
 
         static let zh = Text(
-            heading: "各区县提交情况", lead: { "提交截止日期：\($0)。\($1)点击区县名称查看其全部材料。" },
-            allSubmitted: "各区县均已提交。", notYet: { "尚未提交：\($0.joined(separator: "、"))。" },
-            columns: ["区县", "件数", "视频", "照片", "文档", "其他", "视频总时长", "截止状态"], minutes: "分钟")
+            heading: "各区县提交情况", round: { "\($0.name)。" }, formsDue: { "备案表截止：\($0)；" }, due: { "材料截止：\($0)。" },
+            allComplete: "各区县均已交齐。", notYet: { "尚未交齐：\($0.joined(separator: "、"))。" },
+            click: "点击区县名称查看其本轮材料。", county: "区县", state: "状态", complete: "已交齐",
+            owes: { "尚缺：\($0.joined(separator: "、"))" })
         static let en = Text(
-            heading: "What each county has handed in", lead: { "Deadline: \($0). \($1) Click a county to see all it sent." },
-            allSubmitted: "Every county has handed something in.", notYet: { "Nothing yet from: \($0.joined(separator: ", "))." },
-            columns: ["County", "Items", "Videos", "Photos", "Documents", "Other", "Minutes of video", "Deadline"], minutes: "min")
-    }
-
-    private static let rowClass: [CountyReport.DeadlineStatus: String] = [.onTime: "on-time", .late: "late", .nothingSubmitted: "nothing"]
-
-    /// The report's minutes (one decimal) as a reader expects them: "12.5 分钟", "—" for none.
-    private static func minutes(_ value: Double, unit: String) -> String {
-        guard value > 0 else { return "—" }
-        let text = value == value.rounded() ? "\(Int(value))" : "\(value)"
-        return "\(text) \(unit)"
+            heading: "What each county has handed in", round: { "Round \($0.id). " }, formsDue: { "Forms due \($0); " },
+            due: { "hand-ins due \($0). " },
+            allComplete: "Every county has handed in all the round requires. ",
+            notYet: { "Not complete yet: \($0.joined(separator: ", ")). " },
+            click: "Click a county to see what it sent for this round.", county: "County", state: "Status", complete: "complete",
+            owes: { "still owes: \($0.joined(separator: ", "))" })
     }
 }

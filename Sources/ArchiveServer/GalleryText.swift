@@ -4,21 +4,18 @@ import MediaArchive
 /// verdicts are the message catalogue's own words (`Wording`).
 struct GalleryText: Bilingual {
     var language: Language
-    var onTime, nothingSubmitted: String
-    var late: @Sendable (_ items: Int) -> String
     /// Where a capture time came from (`capturedAtSource`), for people.
     var sources: [String: String]
     var digitized, modified: String
     var ingestedOn: String
 
     static let zh = GalleryText(
-        language: .zh, onTime: "已提交（按期）", nothingSubmitted: "尚未提交", late: { "已提交，\($0) 件逾期" },
+        language: .zh,
         sources: ["exif-offset": "照片 EXIF 拍摄时间（含时区）", "exif-local-assumed-zone": "照片 EXIF 拍摄时间（无时区，按政策时区）",
                   "quicktime-local": "视频元数据（拍摄地时间）", "quicktime-utc": "视频元数据（UTC，已换算）", "none": "无"],
         digitized: "照片 EXIF 数字化时间", modified: "照片 EXIF 修改时间（可能晚于拍摄）", ingestedOn: "入库")
     static let en = GalleryText(
-        language: .en, onTime: "handed in (on time)", nothingSubmitted: "nothing handed in yet",
-        late: { "handed in, \($0) late" },
+        language: .en,
         sources: ["exif-offset": "photo EXIF capture time (with zone)",
                   "exif-local-assumed-zone": "photo EXIF capture time (no zone; the policy's zone assumed)",
                   "quicktime-local": "video metadata (local time where filmed)", "quicktime-utc": "video metadata (UTC, converted)",
@@ -30,19 +27,17 @@ struct GalleryText: Bilingual {
 
     func verdict(_ verdict: Verdict) -> String { Wording(language).verdict(verdict) }
 
-    func deadline(_ report: CountyReport) -> String {
-        switch report.deadline {
-        case .onTime: onTime
-        case .late: late(report.lateItems)
-        case .nothingSubmitted: nothingSubmitted
-        }
-    }
-
     func captureSource(_ source: String) -> String {
         if let text = sources[source] { return "\(text) · \(source)" }
         if source.hasPrefix("exif-digitized") { return "\(digitized) · \(source)" }
         if source.hasPrefix("exif-modified") { return "\(modified) · \(source)" }
         return source
+    }
+
+    /// "2021 · 总结" / "2021 · summary": the round an entry belongs to and its part, as the
+    /// notice names it (`entry` placed in its round).
+    func handIn(of entry: CatalogEntry) -> String {
+        [entry.round, entry.part.map { $0.name(in: language) }].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// The day shown under a tile: the capture day, else the ingest day, said so.

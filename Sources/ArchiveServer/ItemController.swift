@@ -21,10 +21,12 @@ struct ItemController<Context: RequestContext>: Sendable {
             let page = MessagePage(title: text.badLinkTitle, message: text.badLink, language: language)
             return try pages.response(page, status: .badRequest, request: request)
         }
-        guard let item = try await lookup.find(sha256, visibleTo: visibility) else {
+        guard var item = try await lookup.find(sha256, visibleTo: visibility) else {
             let page = MessagePage(title: text.notFoundTitle, message: text.notFound(sha256), language: language)
             return try pages.response(page, status: .notFound, request: request)
         }
+        // Entries from before rounds show the round and part they are read as.
+        item.entry = item.entry.placed(in: lookup.catalog.settings.rounds)
         let county = (try? counties.resolve(item.entry.county))?.name ?? item.entry.county
         return try pages.response(ItemPage(item: item, countyName: county, language: language), request: request)
     }

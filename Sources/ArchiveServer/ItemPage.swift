@@ -88,7 +88,7 @@ struct ItemPage: HTMLPage {
         var download: String
         var parenthesis: @Sendable (String) -> String
         var thumbnailOnly, downloadToView: String
-        var names, county, kind, captured, timeSource, length, pictureSize, camera, location, title, description, check,
+        var names, county, round, part, kind, captured, timeSource, length, pictureSize, camera, location, title, description, check,
             warnings, format, size, ingested: String
         var bytes: @Sendable (Int64) -> String
         var position: @Sendable (_ latitude: String, _ longitude: String, _ altitude: String?) -> String
@@ -102,7 +102,7 @@ struct ItemPage: HTMLPage {
         static let zh = Text(
             everythingFrom: { "\($0)的全部材料" }, download: "下载原件", parenthesis: { "（\($0)）" },
             thumbnailOnly: "浏览器无法直接显示这种格式，这里是缩略图；请下载原件查看。", downloadToView: "请下载原件查看",
-            names: "原始文件名", county: "区县", kind: "类型", captured: "拍摄时间", timeSource: "时间来源", length: "时长",
+            names: "原始文件名", county: "区县", round: "轮次", part: "材料类别", kind: "类型", captured: "拍摄时间", timeSource: "时间来源", length: "时长",
             pictureSize: "画面尺寸", camera: "相机", location: "拍摄位置", title: "标题", description: "说明", check: "检查结论",
             warnings: "提示", format: "文件格式", size: "大小", ingested: "入库时间", bytes: { "（\($0) 字节）" },
             position: { "纬度 \($0)，经度 \($1)" + ($2.map { "，海拔 \($0) 米" } ?? "") }, onMap: "在地图上查看", because: "：",
@@ -113,7 +113,7 @@ struct ItemPage: HTMLPage {
             everythingFrom: { "Everything from \($0)" }, download: "Download the original", parenthesis: { " (\($0))" },
             thumbnailOnly: "Browsers cannot show this format; this is the thumbnail. Download the original to see it.",
             downloadToView: "download the original to view it",
-            names: "Original names", county: "County", kind: "Kind", captured: "Captured", timeSource: "Time from", length: "Length",
+            names: "Original names", county: "County", round: "Round", part: "Part", kind: "Kind", captured: "Captured", timeSource: "Time from", length: "Length",
             pictureSize: "Picture size", camera: "Camera", location: "Location", title: "Title", description: "Description",
             check: "Check", warnings: "Warnings", format: "Format", size: "Size", ingested: "Ingested", bytes: { " (\($0) bytes)" },
             position: { "latitude \($0), longitude \($1)" + ($2.map { ", altitude \($0) m" } ?? "") }, onMap: "show on a map",
@@ -147,13 +147,15 @@ struct ItemPage: HTMLPage {
         return stage
     }
 
-    /// Every fact the catalogue holds.
+    /// Every fact the catalogue holds (`entry` placed in its round).
     private static func facts(_ entry: CatalogEntry, countyName: String, text: Text, language: Language) -> [Fact] {
         let gallery = GalleryText.of(language)
         let wording = Wording(language)
         var facts = [
             Fact(text.names, entry.originalNames),
             Fact(text.county, countyName),
+            Fact(text.round, entry.round ?? wording.unknown),
+            Fact(text.part, (entry.part ?? .other).name(in: language)),
             Fact(text.kind, gallery.kind(entry.kind)),
             Fact(text.captured, entry.capturedAt ?? wording.unknown),
             Fact(text.timeSource, gallery.captureSource(entry.capturedAtSource.rawValue)),

@@ -40,10 +40,10 @@ struct SearchController<Context: RequestContext>: Sendable {
             results = try await BlockingWork.run(failing: Self.failure) { try catalog.searchPage(query, offset: offset, limit: limit) }
         } catch let bad as BadSearchParameter {
             // The form stays, filled in as sent, so the search can be corrected.
-            let page = SearchPage(counties: settings.counties, parameters: parameters, language: language, problem: bad.text(in: language))
+            let page = SearchPage(settings: settings, parameters: parameters, language: language, problem: bad.text(in: language))
             return try pages.response(page, status: .badRequest, request: request)
         }
-        let page = SearchPage(counties: settings.counties, parameters: parameters, language: language, results: results)
+        let page = SearchPage(settings: settings, parameters: parameters, language: language, results: results)
         return try pages.response(page, request: request)
     }
 

@@ -23,8 +23,8 @@ struct SearchPage: HTMLPage {
     }
 
     struct Form {
-        var countyLabel, fromLabel, toLabel, kindLabel, textLabel, textHint, submitLabel: String
-        var countyOptions, kindOptions: [Option]
+        var countyLabel, fromLabel, toLabel, kindLabel, roundLabel, partLabel, textLabel, textHint, submitLabel: String
+        var countyOptions, kindOptions, roundOptions, partOptions: [Option]
         var fromValue, toValue, textValue: String
     }
 
@@ -35,8 +35,11 @@ struct SearchPage: HTMLPage {
     }
 
     /// One item: its thumbnail (or a tile naming its kind when it has none, so no image is ever
-    /// broken), a length badge for videos, its name, county and day.
+    /// broken), a length badge for videos, its name, county, day, round and part. A media
+    /// report (`link`) has no stored file: its tile is the article's title linking to the
+    /// article, with the outlet and the day it was published.
     struct Tile {
+        var link: Link?
         var itemHref: String
         var name: String
         var thumbnailSrc: String?
@@ -47,6 +50,15 @@ struct SearchPage: HTMLPage {
         var durationBadge: String?
         var county: String
         var day: String
+        /// "2021 · 总结": the round and the part in the reader's language.
+        var handIn: String
+    }
+
+    struct Link {
+        var href: String
+        var title: String
+        var outlet: String?
+        var published: String?
     }
 
     struct ShownSize {
@@ -60,26 +72,33 @@ struct SearchPage: HTMLPage {
     }
 
     /// `parameters`: the query string as sent, to fill in the form and carry into the "more" link.
-    init(counties: CountyRegistry, parameters: Parameters, language: Language, results page: CatalogPage? = nil, problem: String? = nil) {
+    init(settings: ArchiveSettings, parameters: Parameters, language: Language, results page: CatalogPage? = nil, problem: String? = nil) {
         let text = Text.of(language)
         let gallery = GalleryText.of(language)
         title = NavBar.title(text.heading, in: language)
         heading = text.heading
         self.problem = problem
         let value = { (name: String) in parameters.get(name).map { String($0) } ?? "" }
+        let counties = settings.counties
         let chosenCounty = (try? counties.resolve(value("county")))?.slug
-        let kinds: [MediaKind] = [.video, .photo, .document, .audio]
+        let kinds: [MediaKind] = [.video, .photo, .document, .audio, .link]
         form = Form(
-            countyLabel: text.county, fromLabel: text.from, toLabel: text.to, kindLabel: text.kind, textLabel: text.words,
+            countyLabel: text.county, fromLabel: text.from, toLabel: text.to, kindLabel: text.kind, roundLabel: text.round,
+            partLabel: text.part, textLabel: text.words,
             textHint: text.wordsHint, submitLabel: text.heading,
             countyOptions: [Option(value: "", label: text.allCounties, selected: false)]
                 + counties.counties.map { Option(value: $0.slug, label: $0.name, selected: $0.slug == chosenCounty) },
             kindOptions: [Option(value: "", label: text.allKinds, selected: false)]
                 + kinds.map { Option(value: $0.rawValue, label: gallery.kind($0), selected: $0.rawValue == value("kind")) },
+            roundOptions: [Option(value: "", label: text.allRounds, selected: false)]
+                // Round names are Chinese: English pages name a round by its id.
+                + settings.rounds.rounds.map { Option(value: $0.id, label: language == .zh ? $0.name : $0.id, selected: $0.id == value("round")) },
+            partOptions: [Option(value: "", label: text.allParts, selected: false)]
+                + Part.allCases.map { Option(value: $0.rawValue, label: $0.name(in: language), selected: $0.rawValue == value("part")) },
             fromValue: value("from"), toValue: value("to"), textValue: value("text"))
         results = page.map { page in
             Results(summary: Self.summary(page, text: text),
-                    tiles: page.entries.map { Self.tile($0, counties: counties, gallery: gallery) },
+                    tiles: page.entries.map { Self.tile($0.placed(in: settings.rounds), counties: counties, gallery: gallery) },
                     more: page.hasMore
                         ? MoreLink(href: QueryLink.to("/search", keeping: parameters, setting: "offset",
                                                       to: "\(page.offset + page.entries.count)"),
@@ -89,19 +108,20 @@ struct SearchPage: HTMLPage {
     }
 
     struct Text: Bilingual {
-        var heading, county, from, to, kind, words, allCounties, allKinds, wordsHint, nothingFound, nothingMore: String
+        var heading, county, from, to, kind, round, part, words, allCounties, allKinds, allRounds, allParts, wordsHint, nothingFound,
+            nothingMore: String
         var found: @Sendable (_ count: Int) -> String
         var range: @Sendable (_ first: Int, _ last: Int, _ hasMore: Bool) -> String
         var more: String
 
         static let zh = Text(
-            heading: "搜索", county: "区县", from: "起始日期", to: "截止日期", kind: "类型", words: "文字", allCounties: "全部区县",
-            allKinds: "全部类型", wordsHint: "文件名、标题或说明", nothingFound: "没有找到符合条件的材料。",
+            heading: "搜索", county: "区县", from: "起始日期", to: "截止日期", kind: "类型", round: "轮次", part: "材料类别", words: "文字",
+            allCounties: "全部区县", allKinds: "全部类型", allRounds: "全部轮次", allParts: "全部类别", wordsHint: "文件名、标题或说明", nothingFound: "没有找到符合条件的材料。",
             nothingMore: "这一页之后没有更多材料了。", found: { "共找到 \($0) 件。" },
             range: { "第 \($0)–\($1) 件\($2 ? "，后面还有" : "（最后一页）")。" }, more: "更多")
         static let en = Text(
-            heading: "Search", county: "County", from: "From", to: "To", kind: "Kind", words: "Text", allCounties: "All counties",
-            allKinds: "All kinds", wordsHint: "File name, title or description", nothingFound: "Nothing matches these filters.",
+            heading: "Search", county: "County", from: "From", to: "To", kind: "Kind", round: "Round", part: "Part", words: "Text",
+            allCounties: "All counties", allKinds: "All kinds", allRounds: "All rounds", allParts: "All parts", wordsHint: "File name, title or description", nothingFound: "Nothing matches these filters.",
             nothingMore: "Nothing more after this page.", found: { "\($0) found." },
             range: { "Items \($0)–\($1)\($2 ? "; more follow" : " (last page)")." }, more: "More")
     }
@@ -125,13 +145,18 @@ struct SearchPage: HTMLPage {
         return ShownSize(width: width, height: height)
     }
 
+    /// `entry` placed in its round, so entries from before rounds show theirs too.
     private static func tile(_ entry: CatalogEntry, counties: CountyRegistry, gallery: GalleryText) -> Tile {
-        Tile(itemHref: "/items/\(entry.sha256)", name: entry.originalNames.first ?? entry.sha256,
-             thumbnailSrc: entry.thumbnail != nil ? "/thumbs/\(entry.sha256)" : nil,
+        let link = entry.kind == .link
+        return Tile(link: link ? Link(href: entry.url ?? "", title: entry.title ?? entry.url ?? "", outlet: entry.outlet,
+                                      published: entry.published.map { "\($0)" }) : nil,
+             itemHref: "/items/\(entry.sha256)", name: entry.originalNames.first ?? entry.sha256,
+             thumbnailSrc: !link && entry.thumbnail != nil ? "/thumbs/\(entry.sha256)" : nil,
              shownSize: shownSize(of: entry),
              placeholderKind: entry.thumbnail == nil ? gallery.kind(entry.kind) : nil,
              durationBadge: entry.kind == .video ? entry.durationSeconds.map(DurationText.badge) : nil,
              county: (try? counties.resolve(entry.county))?.name ?? entry.county,
-             day: gallery.day(of: entry))
+             day: gallery.day(of: entry),
+             handIn: gallery.handIn(of: entry))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import MediaArchive
 
-/// The search filters of a query string (`county=&from=&to=&kind=&verdict=&camera=&text=`),
+/// The search filters of a query string
+/// (`county=&from=&to=&kind=&verdict=&camera=&text=&round=&part=`),
 /// read one way for the search API and the gallery's search page. `county` may repeat and
 /// takes the slug, the Chinese name or the code; empty values mean "any".
 enum SearchParameters {
@@ -38,6 +39,23 @@ enum SearchParameters {
         }
         query.camera = single("camera")
         query.text = single("text")
+        if let round = single("round") {
+            // Only a round the archive knows: a mistyped year would otherwise find nothing, silently.
+            guard settings.rounds.round(id: round) != nil else {
+                let known = settings.rounds.rounds.map(\.id)
+                throw BadSearchParameter(message: "round must be one of \(known.joined(separator: ", ")) (got \"\(round)\")",
+                                         chinese: "轮次“\(round)”不存在；可选：\(known.joined(separator: "、"))。")
+            }
+            query.round = round
+        }
+        if let part = single("part") {
+            guard let value = Part(rawValue: part) else {
+                let known = Part.allCases.map(\.rawValue)
+                throw BadSearchParameter(message: "part must be one of \(known.joined(separator: ", ")) (got \"\(part)\")",
+                                         chinese: "材料类别“\(part)”无效；可选：\(known.joined(separator: "、"))。")
+            }
+            query.part = value
+        }
         return query
     }
 

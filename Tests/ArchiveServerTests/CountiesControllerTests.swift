@@ -6,41 +6,73 @@ import MediaArchive
 import Testing
 import TestSupport
 
-/// `GET /`: every county with its counts and deadline status, as `report` computes them.
+/// `GET /`: the current round's hand-in, county by county and part by part, as `status`
+/// works it out.
 struct CountiesControllerTests {
-    @Test func theCountiesPageShowsWhatEachCountyHandedIn() async throws {
+    /// The fixture archive has no `rounds/`: it is read as round 2021 (the policy's week), which
+    /// asks for a key-project form, a summary and a photo. 清丰县 sent a summary, a photo and two
+    /// videos but no form; 华龙区 a photo only.
+    @Test func theFrontPageShowsTheCurrentRoundsStatus() async throws {
         let archive = try GalleryArchive(deadline: CalendarDay(2999, 12, 31))
-        let report = try SubmissionReport(settings: archive.settings).counties()
         try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let page = String(buffer: response.body)
+                #expect(page.contains("<th>区县</th><th>重点项目备案表</th><th>总结</th><th>照片</th><th>视频</th><th>状态</th>"),
+                        "the parts the round requires, then videos, which 清丰县 sent")
                 let qingfeng = try #require(Self.row(of: "清丰县", in: page))
-                #expect(qingfeng.contains(#"href="/search?county=qingfeng""#))
-                // 4 items: 2 videos, 1 photo, 1 document; 179.9 s + 2 s of video = 3 minutes.
-                #expect(Self.cells(qingfeng) == ["清丰县", "4", "2", "1", "1", "0", "3 分钟", "已提交（按期）"],
-                        "got \(Self.cells(qingfeng))")
+                #expect(qingfeng.contains(#"href="/search?county=qingfeng&amp;round=2021""#))
+                #expect(Self.cells(qingfeng) == ["清丰县", "0/1", "1/1", "1/1", "2", "尚缺：重点项目备案表"], "got \(Self.cells(qingfeng))")
+                #expect(qingfeng.contains(#"<td class="part missing">0/1</td>"#) && qingfeng.contains(#"<td class="part met">1/1</td>"#))
                 let hualong = try #require(Self.row(of: "华龙区", in: page))
-                #expect(Self.cells(hualong) == ["华龙区", "1", "0", "1", "0", "0", "—", "已提交（按期）"])
-                let fanxian = try #require(Self.row(of: "范县", in: page))
-                #expect(fanxian.contains("尚未提交"))
-                #expect(page.contains("尚未提交：南乐县"), "the counties with nothing are named")
-                #expect(report.count == 10 && page.components(separatedBy: #"<tr class="county"#).count - 1 == report.count,
+                #expect(Self.cells(hualong) == ["华龙区", "0/1", "0/1", "1/1", "0", "尚缺：重点项目备案表、总结"])
+                let nanle = try #require(Self.row(of: "南乐县", in: page))
+                #expect(Self.cells(nanle).last == "尚缺：重点项目备案表、总结、照片")
+                #expect(page.contains("尚未交齐：") && page.contains("材料截止：2999-12-31"))
+                #expect(page.components(separatedBy: #"<tr class="county"#).count - 1 == archive.settings.counties.counties.count,
                         "one row per county of the registry")
                 #expect(!page.contains("http://") && !page.contains("https://"), "self-contained, no external assets")
+            }
+            try await client.execute(uri: "/?lang=en", method: .get, headers: archive.bearer) { response in
+                let page = String(buffer: response.body)
+                let qingfeng = try #require(Self.row(of: "清丰县", in: page))
+                #expect(Self.cells(qingfeng).last == "still owes: key-projects", "part names as the notice's English keys")
             }
         }
     }
 
-    @Test func aCountyThatHandedInAfterTheDeadlineIsShownLate() async throws {
+    /// A form record makes the round complete for that county; what came after the due day is
+    /// marked late, and `round=` shows another round.
+    @Test func aCompleteCountyIsSaidSoAndLateItemsAreMarked() async throws {
         let archive = try GalleryArchive() // the 2021 deadline: everything ingested today is late
+        try FormStore(settings: archive.settings).add([
+            FormRecord(form: .keyProject, county: "qingfeng", round: "2021", entry: nil, fields: ["projectName": "科普大篷车进乡村"],
+                       enteredAt: "2021-05-10T09:00:00+08:00"),
+        ])
         try await testApplication(settings: archive.settings).test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
                 let page = String(buffer: response.body)
-                #expect(page.contains("提交截止日期：2021-06-04"))
-                let qingfeng = try #require(Self.row(of: "清丰县", in: page))
-                #expect(qingfeng.contains(#"class="county late""#) && Self.cells(qingfeng).last == "已提交，4 件逾期")
+                let row = try #require(Self.row(of: "清丰县", in: page))
+                #expect(row.contains(#"class="county complete""#) && Self.cells(row).last == "已交齐", "got \(Self.cells(row))")
+                #expect(row.contains(#"<td class="part late">1/1</td>"#), "the summary came after 2021-06-04")
+            }
+            try await client.execute(uri: "/?round=1999", method: .get, headers: archive.bearer) { response in
+                #expect(response.status == .badRequest, "a round the archive does not know")
+            }
+        }
+    }
+
+    /// A county's token sees its own county's row only.
+    @Test func aCountyTokenSeesItsOwnCountyOnly() async throws {
+        let archive = try GalleryArchive(deadline: CalendarDay(2999, 12, 31))
+        let secret = try AccessTokens(root: archive.settings.root).create(role: .county, county: "hualong").secret
+        try await testApplication(settings: archive.settings).test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(secret)"]) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.components(separatedBy: #"<tr class="county"#).count - 1 == 1)
+                #expect(Self.row(of: "华龙区", in: page) != nil && Self.row(of: "清丰县", in: page) == nil)
             }
         }
     }
@@ -101,41 +133,6 @@ struct CountiesControllerTests {
         row.components(separatedBy: "<td").dropFirst().map { cell in
             let text = cell.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
             return String(text.drop { $0 != ">" }.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-    }
-}
-
-extension CountiesControllerTests {
-    /// `serve` tallies the catalogue before the first visit; the page then answers from what
-    /// was tallied. Emptying the shards in place (the day folders unchanged) shows which it used.
-    @Test func theWarmUpAtStartIsWhatTheFirstVisitShows() async throws {
-        let archive = try GalleryArchive(deadline: CalendarDay(2999, 12, 31))
-        let dayFolders = FileManager.default.enumerator(at: archive.settings.root, includingPropertiesForKeys: nil)?
-            .allObjects.compactMap { $0 as? URL }
-            .filter { $0.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent == "days" } ?? []
-        try #require(!dayFolders.isEmpty)
-        // As if the catalogue had last changed an hour ago: a day changed just now is never kept.
-        for folder in dayFolders {
-            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: folder.path)
-        }
-
-        let cache = ReportCache()
-        ArchiveServerApp.warmUp(cache, settings: archive.settings)
-        #expect(cache.keptDays == dayFolders.count)
-
-        for folder in dayFolders {
-            for shard in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
-                let handle = try FileHandle(forWritingTo: shard)
-                try handle.truncate(atOffset: 0)
-                try handle.write(contentsOf: Data("[]\n".utf8))
-                try handle.close()
-            }
-        }
-        try await testApplication(settings: archive.settings, reportCache: cache).test(.router) { client in
-            try await client.execute(uri: "/", method: .get, headers: archive.bearer) { response in
-                let qingfeng = try #require(Self.row(of: "清丰县", in: String(buffer: response.body)))
-                #expect(Self.cells(qingfeng).prefix(2) == ["清丰县", "4"])
-            }
         }
     }
 }

@@ -65,7 +65,7 @@ struct PageLanguageTests {
         }
         // County names stay Chinese on English pages.
         let gallery = try await Self.get("/?lang=en", settings: settings)
-        #expect(gallery.html.contains(">清丰县</a>") && gallery.html.contains("Nothing yet from: 华龙区, 清丰县"))
+        #expect(gallery.html.contains(">清丰县</a>") && gallery.html.contains("Not complete yet: 华龙区, 清丰县"))
     }
 
     @Test func theSwitchKeepsTheQueryAndTheCookieRemembersTheChoice() async throws {

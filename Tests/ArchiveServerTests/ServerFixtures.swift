@@ -8,6 +8,8 @@ import TestSupport
 func makeSettings(_ edit: (inout SubmissionPolicy) -> Void = { _ in }) throws -> ArchiveSettings {
     var settings = try ArchiveSettings.load(root: try Fixtures.temporaryFolder("archive-server-test"))
     edit(&settings.policy)
+    // No rounds/ folder: the one round is the policy's week, so an edited deadline is the round's too.
+    if settings.rounds.isFromPolicy { settings.rounds = RoundRegistry.fromPolicy(settings.policy) }
     return settings
 }
 
@@ -76,7 +78,6 @@ func JPEGSize(_ jpeg: Data) -> (width: Int, height: Int)? {
 
 /// The app as `serve` builds it, logging warnings and errors only: `swift test` then shows the
 /// tests' results, not a line for every request they send.
-func testApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress(),
-                     reportCache: ReportCache = ReportCache()) -> some ApplicationProtocol {
-    buildApplication(settings: settings, address: address, reportCache: reportCache, logLevel: .warning)
+func testApplication(settings: ArchiveSettings, address: ServerAddress = ServerAddress()) -> some ApplicationProtocol {
+    buildApplication(settings: settings, address: address, logLevel: .warning)
 }
