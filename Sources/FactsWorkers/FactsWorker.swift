@@ -23,7 +23,8 @@ public enum FactsWorker {
             guard let request = try? JSONDecoder().decode(WorkerRequest.self, from: payload) else { exit(4) }
             allowOneMoreFile(limits)
             #if DEBUG
-            WorkerTestFiles.act(on: request.path)
+            let isThumbnail = if case .thumbnail = request { true } else { false }
+            WorkerTestFiles.act(on: request.path, thumbnail: isThumbnail)
             #endif
             let reply = WorkerReply(answer: answer(request), retiring: cpuSecondsUsed() + limits.cpuSecondsPerFile >= limits.lifetimeCPUSeconds)
             guard let encoded = try? JSONEncoder().encode(reply), (try? FrameIO.write(FrameIO.frame(encoded), to: replies)) != nil else {

@@ -68,13 +68,6 @@ public final class WorkerPool: FactsSource, @unchecked Sendable {
         ending.forEach { $0.stop() }
     }
 
-    /// The process IDs of workers reading a file right now (for tests that kill one mid-check).
-    public var busyProcessIDs: [pid_t] {
-        condition.lock()
-        defer { condition.unlock() }
-        return busy
-    }
-
     /// The process IDs of every worker alive now.
     public var processIDs: [pid_t] {
         condition.lock()
@@ -100,29 +93,43 @@ public final class WorkerPool: FactsSource, @unchecked Sendable {
     func ask(_ request: WorkerRequest) throws(UnsafeFile) -> WorkerAnswer {
         let payload: Data
         do { payload = try JSONEncoder().encode(request) } catch { throw UnsafeFile(detail: "the request could not be encoded: \(error)") }
-        let worker = try takeIdle()
+        // A worker that died while idle (killed from outside, say) is noticed only when it is
+        // handed a file; that file is not to blame, so it goes to the replacement. Bounded, so a
+        // binary whose workers cannot start at all still gets an answer.
+        for _ in 0...max(1, configuration.size) {
+            let worker = try takeIdle()
+            do throws(WorkerProcess.Failure) {
+                return try exchange(payload, with: worker)
+            } catch let failure where failure.beforeRequest {
+                restarted("a worker had ended while idle: \(failure.detail)")
+                giveBack(nil, replacing: worker.processID)
+            } catch {
+                restarted("\(request.path): \(error.detail)")
+                giveBack(nil, replacing: worker.processID)
+                throw UnsafeFile(detail: error.detail)
+            }
+        }
+        throw UnsafeFile(detail: "no worker stayed alive long enough to be given the file")
+    }
+
+    /// One request to `worker`, which goes back to the idle list after a good answer. On a
+    /// failure it is dead and reaped, and the caller replaces it.
+    private func exchange(_ payload: Data, with worker: WorkerProcess) throws(WorkerProcess.Failure) -> WorkerAnswer {
         let seconds = configuration.limits.deadlineSeconds
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        do throws(WorkerProcess.Failure) {
-            let answer = try worker.exchange(payload, deadline: deadline, deadlineSeconds: seconds)
-            guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: answer) else {
-                worker.stop()
-                throw WorkerProcess.Failure(detail: "the worker answered garbage")
-            }
-            if reply.retiring {
-                // Spent its lifetime CPU allowance: a planned replacement, not a restart.
-                worker.stop()
-                giveBack(nil, replacing: worker.processID)
-            } else {
-                giveBack(worker, replacing: worker.processID)
-            }
-            return reply.answer
-        } catch {
-            // `worker` is dead and reaped by now.
-            restarted("\(request.path): \(error.detail)")
-            giveBack(nil, replacing: worker.processID)
-            throw UnsafeFile(detail: error.detail)
+        let answer = try worker.exchange(payload, deadline: deadline, deadlineSeconds: seconds)
+        guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: answer) else {
+            worker.stop()
+            throw WorkerProcess.Failure(detail: "the worker answered garbage")
         }
+        if reply.retiring {
+            // Spent its lifetime CPU allowance: a planned replacement, not a restart.
+            worker.stop()
+            giveBack(nil, replacing: worker.processID)
+        } else {
+            giveBack(worker, replacing: worker.processID)
+        }
+        return reply.answer
     }
 
     /// An idle worker, marked busy; starts one when fewer than `size` are running.

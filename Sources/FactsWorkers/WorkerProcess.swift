@@ -14,6 +14,9 @@ final class WorkerProcess {
     /// Why an exchange with a worker failed; the worker is dead and reaped by then.
     struct Failure: Error {
         var detail: String
+        /// The worker was gone before it got the request (it died while idle, e.g. killed from
+        /// outside): the file had no part in it and may go to another worker.
+        var beforeRequest = false
     }
 
     /// Starts `executable arguments…` with the pipes on its stdin and stdout, stderr shared with
@@ -88,8 +91,13 @@ final class WorkerProcess {
     /// Sends one request and waits for the reply until `deadline`. Any failure kills and reaps
     /// the worker before it is reported, so the caller only has to start another.
     func exchange(_ request: Data, deadline: ContinuousClock.Instant, deadlineSeconds: Double) throws(Failure) -> Data {
-        do {
+        do throws(FrameIO.Failure) {
             try FrameIO.write(FrameIO.frame(request), to: requests)
+        } catch {
+            // EPIPE: nobody reads the worker's stdin any more, so it ended before this request.
+            throw Failure(detail: stop() ?? "the worker was gone (\(error))", beforeRequest: error == .endOfFile)
+        }
+        do {
             return try FrameIO.read(from: replies, deadline: deadline)
         } catch .timedOut {
             stop()

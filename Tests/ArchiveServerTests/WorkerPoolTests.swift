@@ -14,9 +14,11 @@ import Glibc
 
 /// Uploads read in worker processes (issue 12, item 5): the server on a real socket with a real
 /// pool of `media-archive worker` processes. A worker killed mid-check, one past its deadline, one
-/// that crashes and one over its memory limit each cost that file only; the next upload is
-/// answered right, the restart is counted in /metrics, and no process is left behind. Nested in
-/// the serialized check suite, which owns the temp folder its uploads are counted in.
+/// that crashes and one over its memory limit each cost that file only; one killed while idle
+/// costs no file; the next upload is answered right, the restart is counted in /metrics, and no
+/// process is left behind. Workers are killed and crashed from outside (SIGKILL, SIGSEGV), found
+/// the way `bench/serve-workers` finds a release server's: this process's children in /proc.
+/// Nested in the serialized check suite, which owns the temp folder its uploads are counted in.
 extension CheckControllerTests {
     @Suite(.serialized) struct WorkerPoolTests {
         static let unsafeSentence = "the file could not be checked safely; ask for the original"
@@ -28,9 +30,9 @@ extension CheckControllerTests {
             return Fixtures.packageRoot.appendingPathComponent(".build/debug/media-archive").path
         }()
 
-        /// Test builds of the worker hang or crash on files starting with these (`WorkerTestFiles`).
+        /// Test builds of the worker hang on a file starting with this (`WorkerTestFiles`): a worker
+        /// that is busy for as long as the test needs, to pass its deadline or be signalled.
         static let hangingFile = Data("MEDIA-ARCHIVE-TEST-WORKER-HANG\n".utf8)
-        static let crashingFile = Data("MEDIA-ARCHIVE-TEST-WORKER-CRASH\n".utf8)
 
         func makePool(size: Int = 1, limits: WorkerLimits = WorkerLimits(), metrics: ServiceMetrics = ServiceMetrics()) throws -> WorkerPool {
             try WorkerPool(.init(executable: Self.binary, arguments: ["worker"], size: size, limits: limits)) { _ in
@@ -38,9 +40,18 @@ extension CheckControllerTests {
             }
         }
 
-        func liveServer(_ pool: WorkerPool, metrics: ServiceMetrics) throws -> some ApplicationProtocol {
-            buildApplication(settings: try makeSettings(), address: ServerAddress(host: "127.0.0.1", port: 0),
+        func liveServer(_ pool: WorkerPool, metrics: ServiceMetrics, settings: ArchiveSettings? = nil) throws -> some ApplicationProtocol {
+            buildApplication(settings: try settings ?? makeSettings(), address: ServerAddress(host: "127.0.0.1", port: 0),
                              metrics: metrics, logLevel: .warning, facts: pool)
+        }
+
+        /// `POST /api/ingest` for qingfeng with a clerk's token; the receipts.
+        func ingest(_ client: some TestClientProtocol, _ upload: MultipartUpload, as clerk: String) async throws -> [[String: Any]] {
+            try await client.execute(uri: "/api/ingest?county=qingfeng", method: .post,
+                                     headers: IngestControllerTests.bearer(clerk) + upload.headers, body: upload.body) { response in
+                #expect(response.status == .ok)
+                return try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]] ?? []
+            }
         }
 
         func check(_ client: some TestClientProtocol, _ contents: Data, as name: String, query: String = "") async throws -> [String: Any] {
@@ -67,13 +78,25 @@ extension CheckControllerTests {
             #expect((next["thumbnail"] as? String)?.hasPrefix("data:image/jpeg;base64,") == true)
         }
 
-        /// A worker that is reading a file right now; waits for one (the upload is still arriving).
-        func busyWorker(_ pool: WorkerPool) async throws -> pid_t {
+        /// The worker stuck on the hanging file, found from outside; waits for it (the upload is
+        /// still arriving). It must be one of the pool's.
+        func stuckWorker(_ pool: WorkerPool) async throws -> pid_t {
             for _ in 0..<400 {
-                if let pid = pool.busyProcessIDs.first { return pid }
+                if let pid = OutsideWorkers.of(getpid()).first(where: OutsideWorkers.isStuckOnTheHangingFile) {
+                    #expect(pool.processIDs.contains(pid))
+                    return pid
+                }
                 try await Task.sleep(for: .milliseconds(50))
             }
             throw CancellationError()
+        }
+
+        /// Uploads the hanging file and, once its worker is stuck on it, sends that worker `signal`.
+        func checkSignalled(_ client: some TestClientProtocol, _ pool: WorkerPool, with signal: Int32, as name: String) async throws -> (answer: [String: Any], worker: pid_t) {
+            async let answer = check(client, Self.hangingFile, as: name)
+            let worker = try await stuckWorker(pool)
+            #expect(kill(worker, signal) == 0)
+            return (try await answer, worker)
         }
 
         @Test func aWorkerKilledMidCheckCostsThatFileOnly() async throws {
@@ -81,10 +104,7 @@ extension CheckControllerTests {
             let pool = try makePool(metrics: metrics)
             defer { pool.shutdown() }
             let killed = try await liveServer(pool, metrics: metrics).test(.live) { client in
-                async let answer = check(client, Self.hangingFile, as: "stuck.mp4")
-                let killed = try await busyWorker(pool)
-                #expect(kill(killed, SIGKILL) == 0)
-                let object = try await answer
+                let (object, killed) = try await checkSignalled(client, pool, with: SIGKILL, as: "stuck.mp4")
                 #expect(object["verdict"] as? String == "error")
                 #expect(object["path"] as? String == "stuck.mp4")
                 #expect(object["reasons"] as? [String] == [Self.unsafeSentence])
@@ -121,7 +141,7 @@ extension CheckControllerTests {
             defer { pool.shutdown() }
             try await liveServer(pool, metrics: metrics).test(.live) { client in
                 for round in 1...3 {
-                    let object = try await check(client, Self.crashingFile, as: "crash-\(round).mp4")
+                    let (object, _) = try await checkSignalled(client, pool, with: SIGSEGV, as: "crash-\(round).mp4")
                     #expect(object["verdict"] as? String == "error")
                     #expect(object["reasons"] as? [String] == [Self.unsafeSentence])
                     try await expectStillAnswering(client)
@@ -129,6 +149,27 @@ extension CheckControllerTests {
                 #expect(try await restarts(client) == 3)
             }
             #expect(pool.processIDs.count == 2)
+            #expect(zombieChildren().isEmpty)
+        }
+
+        /// A worker killed while it waits for work had no file: the next upload goes to its
+        /// replacement and is answered right, not with the unsafe-file error.
+        @Test func aWorkerKilledWhileIdleCostsNoFile() async throws {
+            let metrics = ServiceMetrics()
+            let pool = try makePool(metrics: metrics)
+            defer { pool.shutdown() }
+            _ = try restingAddressSpace(of: pool)
+            let idle = try #require(OutsideWorkers.of(getpid()).first { pool.processIDs.contains($0) })
+            // It has sent its answer; it is back in its pipe read a moment later.
+            for _ in 0..<250 where !OutsideWorkers.isWaitingForWork(idle) { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(OutsideWorkers.isWaitingForWork(idle), "waiting for work: \(OutsideWorkers.waitingIn(idle))")
+            #expect(kill(idle, SIGKILL) == 0)
+            for _ in 0..<100 where OutsideWorkers.state(idle) != "Z" { try await Task.sleep(for: .milliseconds(20)) }
+            try await liveServer(pool, metrics: metrics).test(.live) { client in
+                try await expectStillAnswering(client)
+                #expect(try await restarts(client) == 1, "the dead worker is counted and replaced")
+            }
+            #expect(!processExists(idle) && pool.processIDs.count == 1)
             #expect(zombieChildren().isEmpty)
         }
 
@@ -166,24 +207,20 @@ extension CheckControllerTests {
             #expect(zombieChildren().isEmpty)
         }
 
-        /// Web ingest goes through the workers too: a file that crashes its worker is rejected with
-        /// the unsafe-file error and nothing of it is stored; the photo beside it is stored with its
-        /// thumbnail, made by the replacement worker.
+        /// Web ingest goes through the workers too: a file whose worker crashes (SIGSEGV from
+        /// outside while it is stuck on it) is rejected with the unsafe-file error and nothing of
+        /// it is stored; the photo beside it is stored with its thumbnail, made by the replacement.
         @Test func webIngestChecksAndThumbnailsInWorkers() async throws {
             let office = try IngestControllerTests.Office()
             let metrics = ServiceMetrics()
             let pool = try makePool(metrics: metrics)
             defer { pool.shutdown() }
             let photo = try Data(contentsOf: URL(fileURLWithPath: Fixtures.media("photo.jpg")))
-            let upload = MultipartUpload(files: [("crash.jpg", Self.crashingFile), ("开幕式.jpg", photo)])
-            let headers = IngestControllerTests.bearer(office.clerk) + upload.headers
-            let app = buildApplication(settings: office.settings, address: ServerAddress(host: "127.0.0.1", port: 0),
-                                       metrics: metrics, logLevel: .warning, facts: pool)
-            try await app.test(.live) { client in
-                let receipts = try await client.execute(uri: "/api/ingest?county=qingfeng", method: .post, headers: headers, body: upload.body) { response in
-                    #expect(response.status == .ok)
-                    return try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]] ?? []
-                }
+            let upload = MultipartUpload(files: [("crash.jpg", Self.hangingFile), ("开幕式.jpg", photo)])
+            try await liveServer(pool, metrics: metrics, settings: office.settings).test(.live) { client in
+                async let answer = ingest(client, upload, as: office.clerk)
+                #expect(kill(try await stuckWorker(pool), SIGSEGV) == 0)
+                let receipts = try await answer
                 #expect(receipts.count == 2)
                 #expect(receipts.first?["status"] as? String == "rejected")
                 #expect(receipts.first?["reasons"] as? [String] == [Self.unsafeSentence])
@@ -194,6 +231,50 @@ extension CheckControllerTests {
             #expect(entries.map(\.originalNames) == [["开幕式.jpg"]])
             #expect(entries.first?.thumbnail != nil, "the replacement worker made the thumbnail")
             #expect(zombieChildren().isEmpty)
+        }
+
+        /// A photo checked and stored, whose thumbnail's worker dies (the test file hangs only the
+        /// thumbnail; it is killed from outside): the thumbnail is tried once more on the
+        /// replacement; when that dies too the photo stays stored, without a thumbnail, and the
+        /// search page shows its tile as a photo without one (no broken image).
+        @Test func aThumbnailWorkerDyingAfterStoringIsRetriedOnceThenTheItemIsKeptWithoutOne() async throws {
+            let office = try IngestControllerTests.Office()
+            let metrics = ServiceMetrics()
+            let pool = try makePool(metrics: metrics)
+            defer { pool.shutdown() }
+            let upload = MultipartUpload(files: [("开幕式.jpg", try Self.photoHangingItsThumbnail())])
+            try await liveServer(pool, metrics: metrics, settings: office.settings).test(.live) { client in
+                async let answer = ingest(client, upload, as: office.clerk)
+                let first = try await stuckWorker(pool)
+                #expect(kill(first, SIGKILL) == 0)
+                var second = try await stuckWorker(pool)
+                for _ in 0..<100 where second == first {
+                    try await Task.sleep(for: .milliseconds(50))
+                    second = try await stuckWorker(pool)
+                }
+                #expect(second != first, "the thumbnail was tried again, on the replacement")
+                #expect(kill(second, SIGSEGV) == 0)
+                let receipts = try await answer
+                #expect(receipts.map { $0["status"] as? String } == ["stored"])
+                #expect(try await restarts(client) == 2)
+                let page = try await client.execute(uri: "/search?county=qingfeng", method: .get, headers: IngestControllerTests.bearer(office.clerk)) { response in
+                    String(buffer: response.body)
+                }
+                #expect(page.contains("开幕式.jpg") && !page.contains("/thumbs/"), "a tile without a thumbnail link")
+            }
+            let entries = try office.entries
+            #expect(entries.map(\.originalNames) == [["开幕式.jpg"]])
+            #expect(entries.first?.thumbnail == nil)
+            #expect(zombieChildren().isEmpty)
+        }
+
+        /// The fixture photo with a JPEG comment right after its start marker that carries
+        /// `WorkerTestFiles.thumbnailHangMarker`: still a valid photo.
+        static func photoHangingItsThumbnail() throws -> Data {
+            let photo = try Data(contentsOf: URL(fileURLWithPath: Fixtures.media("photo.jpg")))
+            let marker = Data("MEDIA-ARCHIVE-TEST-THUMBNAIL-HANG".utf8)
+            let length = marker.count + 2
+            return photo.prefix(2) + Data([0xFF, 0xFE, UInt8(length >> 8), UInt8(length & 0xFF)]) + marker + photo.dropFirst(2)
         }
 
         /// Every corpus file and fixture: the same verdict, reasons, warnings and facts through a
@@ -272,6 +353,44 @@ extension CheckControllerTests {
             let peak = status.split(separator: "\n").first { $0.hasPrefix("VmPeak:") }?.split(separator: " ").dropFirst().first
             return try #require(peak.flatMap { Int($0) }) * 1024
         }
+    }
+}
+
+/// Worker processes as anyone on the machine sees them: a server's children (every thread's, as
+/// workers are started from whichever thread needed one) whose arguments are `… worker …`.
+enum OutsideWorkers {
+    static func of(_ server: pid_t) -> [pid_t] {
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(server)/task")) ?? []
+        return threads.flatMap { thread in
+            ((try? String(contentsOfFile: "/proc/\(server)/task/\(thread)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { pid_t($0) }
+        }.filter { pid in
+            let arguments = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
+            return arguments.split(separator: 0).dropFirst().first == Data("worker".utf8)
+        }
+    }
+
+    /// The kernel function each of the worker's threads waits in. The thread that reads requests
+    /// waits in `…pipe_read` between files; the one watching for the server's end sleeps.
+    static func waitingIn(_ pid: pid_t) -> [String] {
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return threads.map { (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/wchan", encoding: .utf8)) ?? "" }
+    }
+
+    static func isWaitingForWork(_ pid: pid_t) -> Bool {
+        waitingIn(pid).contains { $0.hasSuffix("pipe_read") }
+    }
+
+    /// Not reading requests, and asleep in two threads: the parent watch and the hang on the
+    /// test file (a worker starting up or decoding has at most the one).
+    static func isStuckOnTheHangingFile(_ pid: pid_t) -> Bool {
+        let waits = waitingIn(pid)
+        return !waits.contains { $0.hasSuffix("pipe_read") } && waits.filter { $0.contains("nanosleep") }.count >= 2
+    }
+
+    static func state(_ pid: pid_t) -> String? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
     }
 }
 

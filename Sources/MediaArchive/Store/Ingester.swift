@@ -172,13 +172,25 @@ public struct Ingester: Sendable {
         guard kind == .video || kind == .photo else { return nil }
         let path = folder.thumbnailPath(sha256: sha256)
         do {
-            let thumbnail = try factsSource.thumbnail(path: object.path, maker: ThumbnailMaker(longEdge: thumbnailLongEdge))
+            let thumbnail = try thumbnailRetryingOnce(path: object.path)
             let url = try folder.resolve(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try AtomicFile.write(thumbnail.jpeg, to: url)
             return path
         } catch {
             return nil
+        }
+    }
+
+    /// The file is checked and stored by now, so a worker that died making its thumbnail (killed
+    /// from outside, out of memory beside a neighbour's big file) gets one more try on its fresh
+    /// replacement before the item is kept without one. A decoder's plain "no picture" is final.
+    private func thumbnailRetryingOnce(path: String) throws -> ThumbnailMaker.Thumbnail {
+        let maker = ThumbnailMaker(longEdge: thumbnailLongEdge)
+        do {
+            return try factsSource.thumbnail(path: path, maker: maker)
+        } catch is UnsafeFile {
+            return try factsSource.thumbnail(path: path, maker: maker)
         }
     }
 
