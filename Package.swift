@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Imports are internal unless a file says `public import`: no wrapper type (FFmpeg's, libexif's,
+/// libheif's) can reach the domain's public API by accident, and what a public signature needs
+/// is spelt out. Swift 6's upcoming feature, on the wrappers, MediaFacts and the domain.
+let internalImports: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
 let package = Package(
     name: "MediaArchive",
     // No `platforms:`: the package is built and run on Debian 12 only (apt's FFmpeg 5.1, libexif,
@@ -45,14 +50,15 @@ let package = Package(
             providers: [.apt(["libexif-dev", "libheif-dev"])]
         ),
 
-        .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
-        .target(name: "Exif", dependencies: ["CExif"]),
+        .target(name: "MediaProbe", dependencies: ["CFFmpeg"], swiftSettings: internalImports),
+        .target(name: "Exif", dependencies: ["CExif"], swiftSettings: internalImports),
         // What a file is and says about itself, answered once from the wrappers' readings.
-        .target(name: "MediaFacts", dependencies: ["MediaProbe", "Exif"]),
+        .target(name: "MediaFacts", dependencies: ["MediaProbe", "Exif"], swiftSettings: internalImports),
         // The domain judges facts; it imports no wrapper.
         .target(
             name: "MediaArchive",
-            dependencies: ["RegistrationForms", "OfficeDocuments", "MediaFacts", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["RegistrationForms", "OfficeDocuments", "MediaFacts", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: internalImports
         ),
         // Issue 12: untrusted files read in worker processes (the same binary, `media-archive worker`)
         // under CPU, memory and wall-clock limits; the server's pool of them.

@@ -14,8 +14,8 @@ struct ExifBlockFinder {
 
     static let damagedWarning = PhotoMetadataWarning.exifDamaged
 
-    static func find(in file: PhotoFile, format: PhotoFormat) throws -> Found {
-        switch format {
+    static func find(in file: PhotoFile, container: PhotoContainer) throws -> Found {
+        switch container {
         case .jpeg: return jpeg(file)
         case .tiff: return tiffFile(file)
         case .png: return png(file)

@@ -30,10 +30,7 @@ extension PhotoMetadata {
 
     init(tags: ExifTags) {
         self.init()
-        if let (time, tag) = Self.captureTime(in: tags) {
-            captureTime = time
-            captureTimeTag = tag
-        }
+        captureTimes = Self.captureTimes(in: tags)
         make = tags.text(Tag.make, in: .primary)
         model = tags.text(Tag.model, in: .primary)
         orientation = tags.integer(Tag.orientation, in: .primary).flatMap { (1...8).contains($0) ? $0 : nil }
@@ -46,9 +43,9 @@ extension PhotoMetadata {
         pixelHeight = tags.integer(Tag.pixelYDimension, in: .exif).flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// The first possible date of DateTimeOriginal, DateTimeDigitized, DateTime, each with
-    /// its own SubSecTime and OffsetTime companion.
-    static func captureTime(in tags: ExifTags) -> (ExifDateTime, CaptureTimeTag)? {
+    /// DateTimeOriginal, DateTimeDigitized, DateTime as written, each with its own SubSecTime
+    /// and OffsetTime companion; blank tags are left out.
+    static func captureTimes(in tags: ExifTags) -> [ExifDateText] {
         let candidates: [(CaptureTimeTag, Int, ExifTags.IFD, Int, Int)] = [
             (.dateTimeOriginal, Tag.dateTimeOriginal, .exif, Tag.subSecTimeOriginal, Tag.offsetTimeOriginal),
             (.dateTimeDigitized, Tag.dateTimeDigitized, .exif, Tag.subSecTimeDigitized, Tag.offsetTimeDigitized),
@@ -57,14 +54,11 @@ extension PhotoMetadata {
             (.dateTimeDigitized, Tag.dateTimeDigitized, .primary, Tag.subSecTimeDigitized, Tag.offsetTimeDigitized),
             (.dateTime, Tag.dateTime, .primary, Tag.subSecTime, Tag.offsetTime),
         ]
-        for (name, tag, ifd, subsecond, offset) in candidates {
-            guard let text = tags.text(tag, in: ifd),
-                let time = ExifDateTime(
-                    exifString: text, subsecond: tags.text(subsecond, in: .exif), offset: tags.text(offset, in: .exif))
-            else { continue }
-            return (time, name)
+        return candidates.compactMap { name, tag, ifd, subsecond, offset in
+            tags.text(tag, in: ifd).map {
+                ExifDateText(tag: name, text: $0, subsecond: tags.text(subsecond, in: .exif), offset: tags.text(offset, in: .exif))
+            }
         }
-        return nil
     }
 
     /// The GPS tags as written; nil when latitude or longitude is missing.

@@ -3,12 +3,11 @@
 /// Every field is optional: a photo without EXIF yields an empty value, not an error.
 /// Problems with the EXIF block itself are described in ``warnings``.
 public struct PhotoMetadata: Sendable, Equatable {
-    /// When the photo was taken, from the first usable tag of
-    /// DateTimeOriginal, DateTimeDigitized (exiftool's CreateDate) and
-    /// DateTime (IFD0, exiftool's ModifyDate). Impossible dates count as absent.
-    public var captureTime: ExifDateTime?
-    /// Which tag ``captureTime`` came from.
-    public var captureTimeTag: CaptureTimeTag?
+    /// The date tags that say when the photo was taken, as written, in the order they count:
+    /// DateTimeOriginal, DateTimeDigitized (exiftool's CreateDate) in the EXIF IFD, the same in
+    /// IFD0, then DateTime (IFD0, exiftool's ModifyDate). Not parsed here: MediaFacts'
+    /// `TimeStamp` reads them and skips impossible ones.
+    public var captureTimes: [ExifDateText]
     /// Camera maker (IFD0 Make), trimmed and cut at the first NUL.
     public var make: String?
     /// Camera model (IFD0 Model), trimmed and cut at the first NUL.
@@ -31,8 +30,7 @@ public struct PhotoMetadata: Sendable, Equatable {
     public var warnings: [PhotoMetadataWarning]
 
     public init(
-        captureTime: ExifDateTime? = nil,
-        captureTimeTag: CaptureTimeTag? = nil,
+        captureTimes: [ExifDateText] = [],
         make: String? = nil,
         model: String? = nil,
         orientation: Int? = nil,
@@ -44,8 +42,7 @@ public struct PhotoMetadata: Sendable, Equatable {
         pixelHeight: Int? = nil,
         warnings: [PhotoMetadataWarning] = []
     ) {
-        self.captureTime = captureTime
-        self.captureTimeTag = captureTimeTag
+        self.captureTimes = captureTimes
         self.make = make
         self.model = model
         self.orientation = orientation
@@ -60,7 +57,7 @@ public struct PhotoMetadata: Sendable, Equatable {
 
     /// True when no field was found (warnings aside).
     public var isEmpty: Bool {
-        captureTime == nil && make == nil && model == nil && orientation == nil && gps == nil
+        captureTimes.isEmpty && make == nil && model == nil && orientation == nil && gps == nil
             && title == nil && description == nil && comment == nil
             && pixelWidth == nil && pixelHeight == nil
     }
@@ -74,6 +71,19 @@ public enum CaptureTimeTag: String, Sendable, Equatable, CaseIterable {
     case dateTimeDigitized = "DateTimeDigitized"
     /// IFD0 DateTime (0x0132), exiftool's ModifyDate: when the file was last changed.
     case dateTime = "DateTime"
+}
+
+/// One date tag as written ("2021:05:23 10:15:30"), with the SubSecTime and OffsetTime
+/// companions that belong to it.
+public struct ExifDateText: Sendable, Equatable {
+    public var tag: CaptureTimeTag
+    public var text: String
+    public var subsecond: String?
+    public var offset: String?
+
+    public init(tag: CaptureTimeTag, text: String, subsecond: String? = nil, offset: String? = nil) {
+        (self.tag, self.text, self.subsecond, self.offset) = (tag, text, subsecond, offset)
+    }
 }
 
 /// A photo's GPS tags as written: degrees/minutes/seconds rationals and the Ref letters, not

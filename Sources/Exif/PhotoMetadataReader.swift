@@ -9,18 +9,18 @@ public enum PhotoMetadataReader {
     /// - Throws: ``ExifError`` when the file cannot be opened (`fileNotFound`, `unreadable`),
     ///   is not a photo format we know (`notAPhoto`), or its HEIF container cannot be
     ///   parsed (`damagedContainer`).
-    public static func read(contentsOf path: String) throws -> PhotoMetadata {
+    /// - Parameter container: what the file is, as MediaFacts' sniffer found it; nil when it is
+    ///   none of the containers this reader knows.
+    public static func read(contentsOf path: String, container: PhotoContainer?) throws -> PhotoMetadata {
         let file = try PhotoFile(path: path)
-        guard let leading = file.bytes(at: 0, count: min(64, file.byteCount)),
-            let format = PhotoFormat(leadingBytes: leading)
-        else {
+        guard let container else {
             throw ExifError(
                 ExifError.notAPhoto, path: path,
                 message: file.byteCount == 0
                     ? "the file is empty"
                     : "this is not a photo (not JPEG, TIFF, HEIC/HEIF, AVIF, PNG or WebP)")
         }
-        let found = try ExifBlockFinder.find(in: file, format: format)
+        let found = try ExifBlockFinder.find(in: file, container: container)
         guard let payload = found.payload else { return PhotoMetadata(warnings: found.warnings) }
         guard let exif = ExifDataHandle(exifPayload: ExifBlockFinder.hidingMakerNote(payload)) else {
             return PhotoMetadata(warnings: found.warnings + [PhotoMetadataWarning.exifOutOfMemory])

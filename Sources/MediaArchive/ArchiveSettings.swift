@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the archive lives and the rules and registry it is run by.
 public struct ArchiveSettings: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A county-level unit that hands in material.
 public struct County: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import MediaFacts
 
 /// The bureau's submission rules, read from `policy.json`. Every key is optional in the file;

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import MediaFacts
 
 /// `thumbnail PATH… --to DIR`: one upright JPEG per file, named after it.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// When something was captured: an instant, written ISO 8601 with the UTC offset that applies,
 /// and where that came from (`capturedAtSource`).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What the first bytes of a file say it is, for the kinds FFmpeg does not read:
 /// documents, HEIF photos (FFmpeg 5.1 cannot open them), ISO media files, and plain text.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 internal import Exif
 internal import MediaProbe
 

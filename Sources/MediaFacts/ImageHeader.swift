@@ -10,27 +10,60 @@ struct ImageHeader: Equatable {
     var width: Int
     var height: Int
 
+    /// The still-picture formats told apart by their first bytes: the rest of the one content
+    /// sniffer, after `ContentSignature` has ruled out documents and HEIF.
+    enum Magic: Equatable {
+        case jpeg, png, gif, bmp, webp, jpegXL, jpegXLContainer
+        /// Known by its magic, but its size is left to FFmpeg (a TIFF's IFDs may lie anywhere).
+        case tiff
+
+        init?(_ bytes: [UInt8]) {
+            func starts(_ prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
+            if starts([0xFF, 0xD8, 0xFF]) { self = .jpeg }
+            else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { self = .png }
+            else if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { self = .gif }
+            else if starts(Array("BM".utf8)) { self = .bmp }
+            else if starts(Array("RIFF".utf8)), bytes.count >= 12, Array(bytes[8..<12]) == Array("WEBP".utf8) { self = .webp }
+            else if starts([0xFF, 0x0A]) { self = .jpegXL }
+            else if starts([0, 0, 0, 0x0C] + Array("JXL ".utf8)) { self = .jpegXLContainer }
+            else if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { self = .tiff }
+            else { return nil }
+        }
+
+        /// The first bytes of the file at `path`; nil when it cannot be read or is none of these.
+        static func read(path: String) -> Magic? {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: 64)).flatMap { Magic([UInt8]($0)) }
+        }
+    }
+
     static func read(path: String) -> ImageHeader? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let start = try? handle.read(upToCount: 64), start.count >= 12 else { return nil }
         let bytes = [UInt8](start)
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg(handle) }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), bytes.count >= 24,
-           Array(bytes[12..<16]) == Array("IHDR".utf8) {
+        switch Magic(bytes) {
+        case .jpeg:
+            return jpeg(handle)
+        case .png:
+            guard bytes.count >= 24, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
             return sized("png_pipe", bigEndian(bytes, 16, 4), bigEndian(bytes, 20, 4))
-        }
-        if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) {
+        case .gif:
             return sized("gif", littleEndian(bytes, 6, 2), littleEndian(bytes, 8, 2))
-        }
-        if bytes.starts(with: Array("BM".utf8)), bytes.count >= 26 {
+        case .bmp:
+            guard bytes.count >= 26 else { return nil }
             let height = Int32(bitPattern: UInt32(littleEndian(bytes, 22, 4)))  // negative: top-down rows
             return sized("bmp_pipe", littleEndian(bytes, 18, 4), Int(height.magnitude))
+        case .webp:
+            return webp(bytes)
+        case .jpegXL:
+            return jpegXL(codestream: Array(bytes.dropFirst(2)))
+        case .jpegXLContainer:
+            return jpegXLContainer(handle)
+        case .tiff, nil:
+            return nil
         }
-        if bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { return webp(bytes) }
-        if bytes.starts(with: [0xFF, 0x0A]) { return jpegXL(codestream: Array(bytes.dropFirst(2))) }
-        if bytes.starts(with: [0, 0, 0, 0x0C] + Array("JXL ".utf8)) { return jpegXLContainer(handle) }
-        return nil
     }
 
     /// JPEG XL's SizeHeader (ISO/IEC 18181-1 §D.2): bit-packed, least significant bit first.

@@ -6,18 +6,17 @@ enum PhotoFacts {
     static func add(to facts: inout FileFacts, zone: TimeZone) {
         let metadata: PhotoMetadata
         do {
-            metadata = try PhotoMetadataReader.read(contentsOf: facts.path)
+            metadata = try PhotoMetadataReader.read(contentsOf: facts.path,
+                                                    container: PhotoContainerSniff.container(path: facts.path, signature: facts.signature))
         } catch {
             facts.warnings.append(.photoMetadataUnreadable(detail: "\(error)"))
             return
         }
         facts.warnings += metadata.warnings.map(warning)
-        if let time = metadata.captureTime {
-            let fields = TimeStamp.Fields(year: time.year, month: time.month, day: time.day, hour: time.hour,
-                                          minute: time.minute, second: time.second, nanosecond: time.nanosecond ?? 0)
-            facts.captured = CaptureTime.local(fields, utcOffsetSeconds: time.utcOffsetSeconds, zone: zone,
-                                               source: source(tag: metadata.captureTimeTag, hasOffset: time.utcOffsetSeconds != nil),
-                                               hasFraction: time.nanosecond != nil)
+        if let (tag, time) = captureTime(in: metadata) {
+            facts.captured = CaptureTime.local(time.fields, utcOffsetSeconds: time.offset, zone: zone,
+                                               source: source(tag: tag, hasOffset: time.offset != nil),
+                                               hasFraction: time.hasFraction)
         }
         if metadata.make != nil || metadata.model != nil {
             facts.camera = Camera(make: metadata.make, model: metadata.model)
@@ -31,6 +30,18 @@ enum PhotoFacts {
         if facts.storedSize == nil, let width = metadata.pixelWidth, let height = metadata.pixelHeight {
             facts.storedSize = PixelSize(width: width, height: height)
         }
+    }
+
+    /// The first of the photo's date tags that is a possible date, read by `TimeStamp`.
+    static func captureTime(in metadata: PhotoMetadata)
+        -> (tag: CaptureTimeTag, time: (fields: TimeStamp.Fields, offset: Int?, hasFraction: Bool))?
+    {
+        for candidate in metadata.captureTimes {
+            if let time = TimeStamp.parseEXIF(candidate.text, subsecond: candidate.subsecond, offset: candidate.offset) {
+                return (candidate.tag, time)
+            }
+        }
+        return nil
     }
 
     /// `exif-…` for DateTimeOriginal; the fallbacks say so: `exif-digitized-…` (DateTimeDigitized,

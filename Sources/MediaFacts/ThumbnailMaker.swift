@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 internal import Exif
 internal import MediaProbe
 
@@ -35,12 +35,14 @@ public struct ThumbnailMaker: Sendable, Codable {
     /// EXIF (libheif applies it while decoding).
     private func uprightThumbnail(path: String) throws -> Thumbnail {
         let upright: RGBImage
-        if ContentSignature.read(path: path) == .heif {
+        let signature = ContentSignature.read(path: path)
+        if signature == .heif {
             let decoded = try HEIFImageDecoder.decodePrimaryImage(atPath: path, maximumPixelCount: pixelBudget)
             upright = try RGBImage(decoded).scaled(toLongEdge: longEdge)
         } else {
             let picture = try Thumbnailer(longEdge: longEdge, pixelBudget: pixelBudget).picture(path: path)
-            if picture.isStill, let orientation = (try? PhotoMetadataReader.read(contentsOf: path))?.orientation {
+            if picture.isStill, let orientation = (try? PhotoMetadataReader.read(
+                contentsOf: path, container: PhotoContainerSniff.container(path: path, signature: signature)))?.orientation {
                 upright = picture.image.upright(exifOrientation: orientation)
             } else {
                 upright = picture.image

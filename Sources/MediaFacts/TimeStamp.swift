@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one reader and writer of time stamps: EXIF's "YYYY:MM:DD HH:MM:SS", QuickTime's and
 /// cameras' ISO 8601, and the tool's own ingest stamps (a fast path for reports over a million

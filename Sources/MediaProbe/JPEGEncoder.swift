@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 internal import CFFmpeg
 
 /// Encodes pictures as baseline JPEG with libavcodec's MJPEG encoder.

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MediaArchive
+import MediaFacts
 import Testing
 
 /// In the serialized check suite: its other tests count upload folders in the temp directory.
@@ -20,7 +21,7 @@ extension CheckControllerTests {
         #expect(try await reasons("/api/check?lang=zh").first?.contains("超出 3 分钟上限 1 秒") == true)
         #expect(try await reasons("/api/check", [.cookie: "lang=zh"]).first?.contains("超出 3 分钟上限") == true)
         let (_, unreadable) = try await postCheck(try MultipartUpload(fixture: "text.mp4"), uri: "/api/check?lang=zh")
-        #expect(unreadable["error"] as? String == Message.textFile.text(in: .zh))
+        #expect(unreadable["error"] as? String == Message.cannotRead(.textFile).text(in: .zh))
     }
 
     /// What a malformed upload is told: English for scripts, Chinese when `lang` asks.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Exif
+@testable import MediaFacts
 
 /// Compares the reader with exiftool 12.57 over the shared real-world corpus
 /// (`<packageRoot>/../shared/corpus`, oracles `oracle/photos-exif.json` and `oracle/photos-ios18.json`).
@@ -104,25 +105,28 @@ private struct Comparison {
         guard !present.isEmpty else { return }
         for (key, tag) in present {
             let text = "\(oracle[key]!)"
-            guard ExifDateTime(exifString: text) != nil else {
+            guard TimeStamp.parseEXIF(text) != nil else {
                 datesRejectedByPolicy += 1
                 continue
             }
             var expected = text.trimmingExifPadding()
-            var actual = ours.captureTime.map { exifStyle($0) } ?? "nil"
+            let time = PhotoFacts.captureTime(in: ours)?.time
+            var actual = time.map { exifStyle($0.fields) } ?? "nil"
             actual += " (\(ours.captureTimeTag?.rawValue ?? "-"))"
             expected += " (\(tag.rawValue))"
             if tag == .dateTimeOriginal {
                 // Only the Original companions are in the oracle.
-                let subsecond = oracle["SubSecTimeOriginal"].flatMap { ExifDateTime.nanoseconds(fromSubsecond: "\($0)") }
-                let offset = oracle["OffsetTimeOriginal"].flatMap { ExifDateTime.utcOffsetSeconds(from: "\($0)") }
+                let subsecond = oracle["SubSecTimeOriginal"].flatMap { TimeStamp.exifNanoseconds(fromSubsecond: "\($0)") }
+                let offset = oracle["OffsetTimeOriginal"].flatMap { TimeStamp.exifUTCOffsetSeconds(from: "\($0)") }
                 expected += " ns=\(subsecond.map(String.init) ?? "-") offset=\(offset.map(String.init) ?? "-")"
-                actual += " ns=\(ours.captureTime?.nanosecond.map(String.init) ?? "-") offset=\(ours.captureTime?.utcOffsetSeconds.map(String.init) ?? "-")"
+                let nanoseconds = time.flatMap { $0.hasFraction ? $0.fields.nanosecond : nil }
+                actual += " ns=\(nanoseconds.map(String.init) ?? "-") offset=\(time?.offset.map(String.init) ?? "-")"
             }
             compare(file, "CaptureTime", expected: expected, actual: actual)
             return
         }
-        compare(file, "CaptureTime", expected: "nil (-)", actual: ours.captureTime.map { exifStyle($0) } ?? "nil (-)")
+        compare(file, "CaptureTime", expected: "nil (-)",
+                actual: PhotoFacts.captureTime(in: ours).map { exifStyle($0.time.fields) } ?? "nil (-)")
     }
 
     mutating func compareGPS(_ file: String, _ oracle: [String: Any], _ ours: PhotoMetadata) {
@@ -178,7 +182,7 @@ private struct Comparison {
         }
     }
 
-    private func exifStyle(_ time: ExifDateTime) -> String {
+    private func exifStyle(_ time: TimeStamp.Fields) -> String {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(time.year):\(two(time.month)):\(two(time.day)) \(two(time.hour)):\(two(time.minute)):\(two(time.second))"
     }

@@ -52,18 +52,18 @@ struct PhotoMetadataReaderTests {
     @Test("DateTimeOriginal without offset stays local; the policy's zone is applied on output")
     func captureTimeWithoutOffset() throws {
         let metadata = try PhotoMetadataReader.read(contentsOf: Fixtures.photo("chinese-gps.jpg"))
-        let time = try #require(metadata.captureTime)
         #expect(metadata.captureTimeTag == .dateTimeOriginal)
-        #expect(time.utcOffsetSeconds == nil)
-        #expect(time.nanosecond == nil)
-        #expect(time.iso8601(defaultOffsetSeconds: 8 * 3600) == "2021-05-22T09:30:00+08:00")
+        #expect(metadata.captureTimes.first == ExifDateText(tag: .dateTimeOriginal, text: "2021:05:22 09:30:00"))
+        // No offset written, no fraction: the assumed zone shows through, no milliseconds.
+        #expect(metadata.captureStamp(assumingOffset: 8 * 3600) == "2021-05-22T09:30:00+08:00")
+        #expect(metadata.captureStamp(assumingOffset: 0) == "2021-05-22T09:30:00+00:00")
     }
 
     @Test("Sub-seconds and OffsetTimeOriginal belong to DateTimeOriginal; orientation 6")
     func offsetAndSubseconds() throws {
         let metadata = try PhotoMetadataReader.read(contentsOf: Fixtures.photo("offset-subsec.jpg"))
         #expect(metadata.captureTimeTag == .dateTimeOriginal)
-        #expect(metadata.captureTime?.iso8601(defaultOffsetSeconds: 0) == "2021-05-23T10:15:30.120+08:00")
+        #expect(metadata.captureStamp(assumingOffset: 0) == "2021-05-23T10:15:30.120+08:00")
         #expect(metadata.orientation == 6)
         #expect(metadata.make == "HUAWEI")
         #expect(metadata.model == "ELE-AL00")
@@ -76,7 +76,7 @@ struct PhotoMetadataReaderTests {
     func zeroDateFallsBack() throws {
         let metadata = try PhotoMetadataReader.read(contentsOf: Fixtures.photo("zero-date.jpg"))
         #expect(metadata.captureTimeTag == .dateTime)
-        #expect(metadata.captureTime?.iso8601(defaultOffsetSeconds: 8 * 3600) == "2021-05-24T16:45:05+08:00")
+        #expect(metadata.captureStamp(assumingOffset: 8 * 3600) == "2021-05-24T16:45:05+08:00")
         #expect(metadata.comment == "plain ascii comment")
         #expect(metadata.title == nil)
     }
@@ -86,7 +86,7 @@ struct PhotoMetadataReaderTests {
         let metadata = try PhotoMetadataReader.read(contentsOf: Fixtures.photo("with-exif.heic"))
         #expect(metadata.make == "Apple")
         #expect(metadata.model == "iPhone 12")
-        #expect(metadata.captureTime?.iso8601(defaultOffsetSeconds: 0) == "2021-05-25T14:00:00+08:00")
+        #expect(metadata.captureStamp(assumingOffset: 0) == "2021-05-25T14:00:00+08:00")
         let gps = try #require(metadata.position)
         #expect(abs(gps.latitude - 35.7619) < 1e-6)
         #expect(abs(gps.longitude - 115.0292) < 1e-6)

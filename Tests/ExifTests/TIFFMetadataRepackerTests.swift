@@ -44,7 +44,7 @@ struct TIFFMetadataRepackerTests {
         let metadata = PhotoMetadata(tags: try #require(ExifDataHandle(exifPayload: payload)).tags)
         #expect(metadata.make == "Epson Scanner")
         #expect(metadata.orientation == 8)
-        #expect(metadata.captureTime?.iso8601(defaultOffsetSeconds: 8 * 3600) == "2021-05-26T11:22:33+08:00")
+        #expect(metadata.captureStamp(assumingOffset: 8 * 3600) == "2021-05-26T11:22:33+08:00")
     }
 
     @Test("A TIFF header pointing nowhere gives no block instead of a crash")
@@ -65,6 +65,6 @@ struct TIFFMetadataRepackerTests {
         let packed = try #require(TIFFMetadataRepacker.repack(InMemoryBytes(storage: tiff)))
         let metadata = PhotoMetadata(tags: try #require(ExifDataHandle(exifPayload: ExifBlockFinder.exifHeader + packed)).tags)
         #expect(metadata.make == "Epson Scanner")
-        #expect(metadata.captureTime == nil)
+        #expect(metadata.captureStamp(assumingOffset: 0) == nil)
     }
 }

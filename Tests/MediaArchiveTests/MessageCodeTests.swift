@@ -32,7 +32,7 @@ struct MessageCodeTests {
     @Test func argumentsAreStoredByNameNotAsSentences() throws {
         let (json, _) = try Self.roundTrip(.videoOverLimit(durationSeconds: 192, limitSeconds: 180))
         #expect(json as NSDictionary == ["code": "videoOverLimit", "durationSeconds": 192, "limitSeconds": 180] as NSDictionary)
-        let (nested, _) = try Self.roundTrip(.photoUnreadable(problem: .photoRefused(.damagedContainer, english: "bad box")))
+        let (nested, _) = try Self.roundTrip(.photoUnreadable(problem: .cannotRead(.photoRefused(.damagedContainer, english: "bad box"))))
         let problem = try #require(nested["problem"] as? [String: Any])
         #expect(problem["code"] as? String == "photoRefused" && problem["refusal"] as? String == "damagedContainer")
     }

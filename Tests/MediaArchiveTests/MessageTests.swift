@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MediaArchive
+import MediaFacts
 
 /// The message catalogue: every sentence exists in both languages, and results show them in
 /// the language the reader asked for without changing the JSON's keys or shape.
@@ -8,13 +9,16 @@ struct MessageTests {
     /// One representative value of every case. `caseName` below is an exhaustive switch, so a new
     /// case does not compile until it is named there — and then this list must show it too.
     static let samples: [Message] = [
-        .fileMissing, .isFolder, .permissionDenied, .emptyFile, .readTimedOut, .cutOffNoIndex,
-        .notReadableMedia(detail: "Invalid data found when processing input"), .outOfMemory,
-        .unreadable(detail: "Input/output error"), .textFile, .zipArchive, .notCheckedSafely,
+        .cannotRead(.fileMissing), .cannotRead(.isFolder), .cannotRead(.permissionDenied), .cannotRead(.emptyFile),
+        .cannotRead(.readTimedOut), .cannotRead(.cutOffNoIndex),
+        .cannotRead(.notReadableMedia(detail: "Invalid data found when processing input")), .cannotRead(.outOfMemory),
+        .cannotRead(.unreadable(detail: "Input/output error")), .cannotRead(.textFile), .cannotRead(.zipArchive),
+        .notCheckedSafely,
         .photoUnreadable(problem: .untranslated("heif: invalid input")),
-        .photoRefused(.damagedContainer, english: "the HEIF container is damaged or unsupported"),
+        .cannotRead(.photoRefused(.damagedContainer, english: "the HEIF container is damaged or unsupported")),
         .heifNotDecodable(detail: "Metadata not correctly assigned to image"),
-        .documentHasNoPicture, .pictureTooLarge(width: 20000, height: 15000, megapixels: 200), .noPicture,
+        .cannotRead(.documentHasNoPicture), .cannotRead(.pictureTooLarge(width: 20000, height: 15000, megapixels: 200)),
+        .cannotRead(.noPicture),
         .audioOnly, .nothingToSeeOrHear,
         .cutOff(presentSeconds: 8.22, statedSeconds: 20), .damaged(afterSeconds: 3.5, detail: "Invalid data"),
         .lengthUnmeasurable, .videoOverLimit(durationSeconds: 192, limitSeconds: 180),
@@ -43,8 +47,10 @@ struct MessageTests {
         .untranslated("libexif: corrupt maker note"), .worded(english: "a stored sentence", chinese: "存储的句子"),
     ]
 
-    static func caseName(_ message: Message) -> String {
-        switch message {
+    /// The stored codes of the reasons a file cannot be read: each keeps the code it had when
+    /// it was a Message case of its own (archives written before still read).
+    static func problemName(_ problem: ReadProblem) -> String {
+        switch problem {
         case .fileMissing: "fileMissing"
         case .isFolder: "isFolder"
         case .permissionDenied: "permissionDenied"
@@ -56,13 +62,20 @@ struct MessageTests {
         case .unreadable: "unreadable"
         case .textFile: "textFile"
         case .zipArchive: "zipArchive"
-        case .notCheckedSafely: "notCheckedSafely"
-        case .photoUnreadable: "photoUnreadable"
         case .photoRefused: "photoRefused"
-        case .heifNotDecodable: "heifNotDecodable"
         case .documentHasNoPicture: "documentHasNoPicture"
         case .pictureTooLarge: "pictureTooLarge"
         case .noPicture: "noPicture"
+        case .other: "untranslated"
+        }
+    }
+
+    static func caseName(_ message: Message) -> String {
+        switch message {
+        case .cannotRead(let problem): problemName(problem)
+        case .notCheckedSafely: "notCheckedSafely"
+        case .photoUnreadable: "photoUnreadable"
+        case .heifNotDecodable: "heifNotDecodable"
         case .audioOnly: "audioOnly"
         case .nothingToSeeOrHear: "nothingToSeeOrHear"
         case .cutOff: "cutOff"
@@ -182,9 +195,9 @@ struct MessageTests {
 
     var unreadable: CheckResult {
         var result = CheckResult(path: "x.mp4", kind: .unknown, verdict: .error)
-        result.reasonMessages = [.textFile]
+        result.reasonMessages = [.cannotRead(.textFile)]
         result.warningMessages = [.exifDamaged]
-        result.errorMessage = .textFile
+        result.errorMessage = .cannotRead(.textFile)
         return result
     }
 
@@ -192,10 +205,10 @@ struct MessageTests {
         let english = try encoded(unreadable, in: nil)
         let chinese = try encoded(unreadable, in: .zh)
         #expect(Set(english.keys) == Set(chinese.keys))
-        #expect(english["reasons"] as? [String] == [Message.textFile.text(in: .en)])
-        #expect(chinese["reasons"] as? [String] == [Message.textFile.text(in: .zh)])
+        #expect(english["reasons"] as? [String] == [Message.cannotRead(.textFile).text(in: .en)])
+        #expect(chinese["reasons"] as? [String] == [Message.cannotRead(.textFile).text(in: .zh)])
         #expect(chinese["warnings"] as? [String] == [Message.exifDamaged.text(in: .zh)])
-        #expect(chinese["error"] as? String == Message.textFile.text(in: .zh))
+        #expect(chinese["error"] as? String == Message.cannotRead(.textFile).text(in: .zh))
     }
 
     @Test func aRenderedResultCanBeEditedAsTextAndStaysInItsLanguage() throws {
@@ -204,7 +217,7 @@ struct MessageTests {
         var rendered = unreadable.rendered(in: .zh)
         rendered.reasons = rendered.reasons.map { $0 + "（x.mp4）" }
         let json = try encoded(rendered, in: nil)
-        #expect(json["reasons"] as? [String] == [Message.textFile.text(in: .zh) + "（x.mp4）"])
-        #expect(json["error"] as? String == Message.textFile.text(in: .zh))
+        #expect(json["reasons"] as? [String] == [Message.cannotRead(.textFile).text(in: .zh) + "（x.mp4）"])
+        #expect(json["error"] as? String == Message.cannotRead(.textFile).text(in: .zh))
     }
 }

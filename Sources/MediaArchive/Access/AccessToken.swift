@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a token lets its holder do in the web app.
 public enum AccessRole: String, Sendable, Codable, CaseIterable {

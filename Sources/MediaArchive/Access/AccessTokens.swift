@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// The archive's access tokens, `<archive>/tokens.json`. Every change happens under a lock
 /// file and is written atomically, so two `token create` at once both land.

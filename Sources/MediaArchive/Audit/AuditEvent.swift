@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Who did something the audit log records.
 public struct AuditActor: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What adding an entry to a catalogue did.
 public enum CatalogueAddition: Sendable, Equatable {

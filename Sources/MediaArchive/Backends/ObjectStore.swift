@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A file read once into the store's staging area, with what that read learnt about it.
 public struct StagedObject: Sendable, Equatable {

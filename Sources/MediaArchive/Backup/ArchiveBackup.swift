@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `backup --json` prints. Keys are a contract: extend, never rename.
 public struct BackupResult: Sendable, Encodable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `backup --check --json` prints.
 public struct BackupCheckReport: Sendable, Encodable {

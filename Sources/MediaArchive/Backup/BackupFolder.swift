@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The layout of a backup folder:
 ///

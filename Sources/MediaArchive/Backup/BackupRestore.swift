@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `restore --json` prints.
 public struct RestoreResult: Sendable, Encodable {

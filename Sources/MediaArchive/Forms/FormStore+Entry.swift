@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import MediaFacts
 internal import OfficeDocuments
 internal import RegistrationForms

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import MediaFacts
 
 /// A hand-over copy of one county's catalogued objects, in a new or empty folder: files with

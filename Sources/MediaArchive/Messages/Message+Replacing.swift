@@ -6,12 +6,13 @@ extension Message {
     public func replacing(_ text: String, with replacement: String) -> Message {
         let swap: (String) -> String = { $0.replacingOccurrences(of: text, with: replacement) }
         switch self {
-        case .notReadableMedia(let detail): return .notReadableMedia(detail: swap(detail))
-        case .unreadable(let detail): return .unreadable(detail: swap(detail))
+        case .cannotRead(.notReadableMedia(let detail)): return .cannotRead(.notReadableMedia(detail: swap(detail)))
+        case .cannotRead(.unreadable(let detail)): return .cannotRead(.unreadable(detail: swap(detail)))
+        case .cannotRead(.photoRefused(let refusal, let english)): return .cannotRead(.photoRefused(refusal, english: swap(english)))
+        case .cannotRead(.other(let sentence)): return .cannotRead(.other(swap(sentence)))
         case .photoUnreadable(let problem): return .photoUnreadable(problem: problem.replacing(text, with: replacement))
         case .damaged(let after, let detail): return .damaged(afterSeconds: after, detail: swap(detail))
         case .photoMetadataUnreadable(let detail): return .photoMetadataUnreadable(detail: swap(detail))
-        case .photoRefused(let refusal, let english): return .photoRefused(refusal, english: swap(english))
         case .duplicateOf(let name): return .duplicateOf(originalName: swap(name))
         case .exportTargetUnreadable(let problem): return .exportTargetUnreadable(problem: problem.replacing(text, with: replacement))
         case .exportTargetNotEmpty(let count, let examples): return .exportTargetNotEmpty(itemCount: count, examples: examples.map(swap))

@@ -7,30 +7,13 @@ public import MediaFacts
 /// with `userInfo[.messageLanguage]`). Both languages are written side by side in
 /// `Message+Text.swift`, the one place these sentences live.
 public indirect enum Message: Sendable, Hashable {
-    // The file cannot be read at all.
-    case fileMissing
-    case isFolder
-    case permissionDenied
-    case emptyFile
-    case readTimedOut
-    case cutOffNoIndex
-    case notReadableMedia(detail: String)
-    case outOfMemory
-    case unreadable(detail: String)
-    case textFile
-    case zipArchive
+    /// The file, or a picture from it, cannot be read: MediaFacts' typed reason, worded by this
+    /// catalogue (`ReadProblem+Text.swift`), so the reasons are not listed twice.
+    case cannotRead(ReadProblem)
     /// The process reading the file crashed, ran past its limits or hung (the server's workers).
     case notCheckedSafely
     /// A HEIC/HEIF photo whose container could not be parsed; `problem` says why.
     case photoUnreadable(problem: Message)
-    /// A photo library (libheif, libexif) refused the file; `english` is the wrapper's sentence,
-    /// the words shown in English.
-    case photoRefused(PhotoRefusal, english: String)
-
-    // Thumbnails.
-    case documentHasNoPicture
-    case pictureTooLarge(width: Int, height: Int, megapixels: Int)
-    case noPicture
 
     // The submission policy.
     case audioOnly

@@ -1,5 +1,5 @@
 import Foundation
-public import MediaFacts
+import MediaFacts
 
 /// A message as the catalogue stores it (schema 3): its code and its arguments, so that it is
 /// worded when shown, in the reader's language, by the words of the version that shows it.
@@ -25,26 +25,31 @@ public struct MessageCode: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: Key.self)
         func code(_ name: String) throws { try c.encode(name, forKey: .code) }
         switch message {
-        case .fileMissing: try code("fileMissing")
-        case .isFolder: try code("isFolder")
-        case .permissionDenied: try code("permissionDenied")
-        case .emptyFile: try code("emptyFile")
-        case .readTimedOut: try code("readTimedOut")
-        case .cutOffNoIndex: try code("cutOffNoIndex")
-        case .notReadableMedia(let detail): try code("notReadableMedia"); try c.encode(detail, forKey: .detail)
-        case .outOfMemory: try code("outOfMemory")
-        case .unreadable(let detail): try code("unreadable"); try c.encode(detail, forKey: .detail)
-        case .textFile: try code("textFile")
-        case .zipArchive: try code("zipArchive")
+        // The reasons a file cannot be read keep the codes they had as Message cases of their own.
+        case .cannotRead(let problem):
+            switch problem {
+            case .fileMissing: try code("fileMissing")
+            case .isFolder: try code("isFolder")
+            case .permissionDenied: try code("permissionDenied")
+            case .emptyFile: try code("emptyFile")
+            case .readTimedOut: try code("readTimedOut")
+            case .cutOffNoIndex: try code("cutOffNoIndex")
+            case .notReadableMedia(let detail): try code("notReadableMedia"); try c.encode(detail, forKey: .detail)
+            case .outOfMemory: try code("outOfMemory")
+            case .unreadable(let detail): try code("unreadable"); try c.encode(detail, forKey: .detail)
+            case .textFile: try code("textFile")
+            case .zipArchive: try code("zipArchive")
+            case .photoRefused(let refusal, let english):
+                try code("photoRefused"); try c.encode(refusal.rawValue, forKey: .refusal); try c.encode(english, forKey: .english)
+            case .documentHasNoPicture: try code("documentHasNoPicture")
+            case .pictureTooLarge(let width, let height, let megapixels):
+                try code("pictureTooLarge")
+                try c.encode(width, forKey: .width); try c.encode(height, forKey: .height); try c.encode(megapixels, forKey: .megapixels)
+            case .noPicture: try code("noPicture")
+            case .other(let text): try code("untranslated"); try c.encode(text, forKey: .text)
+            }
         case .photoUnreadable(let problem):
             try code("photoUnreadable"); try c.encode(MessageCode(problem), forKey: .problem)
-        case .photoRefused(let refusal, let english):
-            try code("photoRefused"); try c.encode(refusal.rawValue, forKey: .refusal); try c.encode(english, forKey: .english)
-        case .documentHasNoPicture: try code("documentHasNoPicture")
-        case .pictureTooLarge(let width, let height, let megapixels):
-            try code("pictureTooLarge")
-            try c.encode(width, forKey: .width); try c.encode(height, forKey: .height); try c.encode(megapixels, forKey: .megapixels)
-        case .noPicture: try code("noPicture")
         case .audioOnly: try code("audioOnly")
         case .nothingToSeeOrHear: try code("nothingToSeeOrHear")
         case .cutOff(let present, let stated):
@@ -99,24 +104,24 @@ public struct MessageCode: Sendable, Hashable, Codable {
         func nested() throws -> Message { try c.decode(MessageCode.self, forKey: .problem).message }
         let code = try string(.code)
         switch code {
-        case "fileMissing": message = .fileMissing
-        case "isFolder": message = .isFolder
-        case "permissionDenied": message = .permissionDenied
-        case "emptyFile": message = .emptyFile
-        case "readTimedOut": message = .readTimedOut
-        case "cutOffNoIndex": message = .cutOffNoIndex
-        case "notReadableMedia": message = .notReadableMedia(detail: try string(.detail))
-        case "outOfMemory": message = .outOfMemory
-        case "unreadable": message = .unreadable(detail: try string(.detail))
-        case "textFile": message = .textFile
-        case "zipArchive": message = .zipArchive
+        case "fileMissing": message = .cannotRead(.fileMissing)
+        case "isFolder": message = .cannotRead(.isFolder)
+        case "permissionDenied": message = .cannotRead(.permissionDenied)
+        case "emptyFile": message = .cannotRead(.emptyFile)
+        case "readTimedOut": message = .cannotRead(.readTimedOut)
+        case "cutOffNoIndex": message = .cannotRead(.cutOffNoIndex)
+        case "notReadableMedia": message = .cannotRead(.notReadableMedia(detail: try string(.detail)))
+        case "outOfMemory": message = .cannotRead(.outOfMemory)
+        case "unreadable": message = .cannotRead(.unreadable(detail: try string(.detail)))
+        case "textFile": message = .cannotRead(.textFile)
+        case "zipArchive": message = .cannotRead(.zipArchive)
         case "photoUnreadable": message = .photoUnreadable(problem: try nested())
         case "photoRefused":
-            message = .photoRefused(PhotoRefusal(rawValue: try string(.refusal)) ?? .other, english: try string(.english))
-        case "documentHasNoPicture": message = .documentHasNoPicture
+            message = .cannotRead(.photoRefused(PhotoRefusal(rawValue: try string(.refusal)) ?? .other, english: try string(.english)))
+        case "documentHasNoPicture": message = .cannotRead(.documentHasNoPicture)
         case "pictureTooLarge":
-            message = .pictureTooLarge(width: try int(.width), height: try int(.height), megapixels: try int(.megapixels))
-        case "noPicture": message = .noPicture
+            message = .cannotRead(.pictureTooLarge(width: try int(.width), height: try int(.height), megapixels: try int(.megapixels)))
+        case "noPicture": message = .cannotRead(.noPicture)
         case "audioOnly": message = .audioOnly
         case "nothingToSeeOrHear": message = .nothingToSeeOrHear
         case "cutOff":

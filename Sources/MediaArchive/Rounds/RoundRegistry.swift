@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The archive's rounds: every `<archive>/rounds/<id>.json`, oldest week first.
 ///

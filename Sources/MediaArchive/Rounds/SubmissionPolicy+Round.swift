@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension SubmissionPolicy {
     /// The policy as it applies to one round's items: that round's week (for the "captured

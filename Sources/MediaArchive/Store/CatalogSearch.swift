@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A search of the catalogue. Dates are inclusive days in the policy's zone, matched against
 /// each entry's day (capture day, else ingest day); only the day shards in range are read.

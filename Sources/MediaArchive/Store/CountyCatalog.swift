@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One county's JSON catalogue: entries in day shards (16 per day, by the SHA-256's first
 /// digit), and a SHA-256 → day locator.

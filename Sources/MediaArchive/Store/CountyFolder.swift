@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where one county's objects, thumbnails and catalogue live inside the archive root.
 ///

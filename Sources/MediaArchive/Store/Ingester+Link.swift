@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// A media report handed in as the address of an online article (DESIGN.md: `ingest --as
 /// media-report --url …`).

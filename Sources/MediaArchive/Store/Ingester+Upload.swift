@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Ingest for files that arrive over the network (the web app). The upload is written straight
 /// into the county's staging folder — inside the archive, so on its filesystem — and once whole it

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import MediaFacts
 
 /// Takes handed-in files into a county's archive: check, hash and copy in one pass, store,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A catalogued item found by its SHA-256, with its files resolved inside its county's folder.
 public struct StoredItem: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import MediaFacts
 
 /// What `verify` found. JSON keys are a public contract (DESIGN.md, `verify`).
