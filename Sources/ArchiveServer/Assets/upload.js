@@ -1,6 +1,6 @@
-// What the two upload pages (self-check and ingest) share: the drop zone is the label of a
+// What the upload pages (self-check, ingest, the county portal) share: the drop zone is the label of a
 // hidden <input id="files" type="file" multiple>, and whenFilesChosen hands every choice or
-// drop to the page's own script. Loaded before check.js / ingest.js, which use it.
+// drop to the page's own script. Loaded before check.js / ingest.js / portal.js, which use it.
 var UploadPage = (function () {
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -8,8 +8,10 @@ var UploadPage = (function () {
     if (text) e.textContent = text;
     return e;
   }
-  function whenFilesChosen(handle) {
-    var drop = document.getElementById('drop'), input = document.getElementById('files');
+  // drop and input default to the page's one drop zone (#drop, #files); the portal has one per part.
+  function whenFilesChosen(handle, drop, input) {
+    drop = drop || document.getElementById('drop');
+    input = input || document.getElementById('files');
     input.addEventListener('change', function () { handle(input.files); input.value = ''; });
     ['dragenter', 'dragover'].forEach(function (t) {
       drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('over'); });
