@@ -40,6 +40,8 @@ struct PortalPage: HTMLPage {
         var need: Int
         var due: String
         var late: Int
+        /// "还剩 3 天" / "3 days left", "今天截止" / "due today", "已截止" / "closed".
+        var daysLeft: String
     }
 
     /// One part's upload area: a multipart form (files) or, for media reports, the link form.
@@ -90,7 +92,7 @@ struct PortalPage: HTMLPage {
             let figures = status.part(part)
             let state = figures.late > 0 ? "late" : figures.isMet ? "met" : "missing"
             return PartRow(state: state, name: part.name(in: language), have: figures.have, need: figures.need,
-                           due: "\(round.due(part))", late: figures.late)
+                           due: "\(round.due(part))", late: figures.late, daysLeft: text.daysLeft(Self.days(from: today, to: round.due(part))))
         }
         receiptHref = "/portal/receipt?round=\(round.id)"
         receiptLabel = text.receipt
@@ -127,6 +129,15 @@ struct PortalPage: HTMLPage {
             tooLarge: text.rejected + Message.uploadTooLarge(limitBytes: maxBytes).text(in: language))))
     }
 
+    /// Whole days from `today` to `day` (negative once it has passed).
+    static func days(from today: CalendarDay, to day: CalendarDay) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func date(_ d: CalendarDay) -> Date? { calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) }
+        guard let start = date(today), let end = date(day) else { return 0 }
+        return calendar.dateComponents([.day], from: start, to: end).day ?? 0
+    }
+
     /// "stored / rejected: why", then the short SHA-256, the time and any warnings.
     static func line(_ receipt: IngestReceipt, in language: Language) -> ReceiptLine {
         let text = Text.of(language)
@@ -158,6 +169,7 @@ struct PortalPage: HTMLPage {
         var title, allHandedIn: String
         var stillOwed: @Sendable ([String]) -> String
         var columns: [String]
+        var daysLeft: @Sendable (Int) -> String
         var receipt, forms, handedInNow, handIn: String
         var handInLead: @Sendable (_ maxSize: String) -> String
         var hint: @Sendable (Part) -> String
@@ -167,7 +179,8 @@ struct PortalPage: HTMLPage {
 
         static let zh = Text(
             title: "区县提交", allHandedIn: "本轮要求的材料已全部提交。", stillOwed: { "尚缺：" + $0.joined(separator: "、") },
-            columns: ["材料", "已交", "要求", "截止", "逾期"],
+            columns: ["材料", "已交", "要求", "截止", "逾期", "剩余"],
+            daysLeft: { $0 > 0 ? "还剩 \($0) 天" : $0 == 0 ? "今天截止" : "已截止" },
             receipt: "打印提交回执", forms: "在线填写备案表", handedInNow: "刚才提交的文件", handIn: "提交材料",
             handInLead: { "每个文件到达后立即检查，结果显示在文件名下。单个文件不超过 \($0)。截止日期后仍可提交，但会标记为逾期。" },
             hint: { part in
@@ -186,7 +199,8 @@ struct PortalPage: HTMLPage {
         static let en = Text(
             title: "County hand-in", allHandedIn: "Everything the round requires is handed in.",
             stillOwed: { "Still owed: " + $0.joined(separator: ", ") },
-            columns: ["Part", "Have", "Need", "Due", "Late"],
+            columns: ["Part", "Have", "Need", "Due", "Late", "Left"],
+            daysLeft: { $0 > 1 ? "\($0) days left" : $0 == 1 ? "1 day left" : $0 == 0 ? "due today" : "closed" },
             receipt: "Print the hand-in receipt", forms: "Fill in the registration forms online", handedInNow: "Just handed in", handIn: "Hand in",
             handInLead: { "Each file is checked the moment it arrives; the verdict shows under its name. At most \($0) a file. After the due day files are still taken, marked late." },
             hint: { part in

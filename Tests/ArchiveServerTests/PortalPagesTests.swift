@@ -38,6 +38,10 @@ struct PortalPagesTests {
         #expect(page.text.contains(#"<input id="files-video" name="file" type="file" multiple>"#))
         #expect(page.text.contains(#"<form class="link" method="post" action="/portal/handin?round=2027&amp;part=media-report">"#))
         #expect(page.text.contains("/assets/portal.js?v="))
+        // Days left to each part's due day, counted from the archive's today.
+        let today = office.settings.day()
+        let left = PortalPageDays.between(today, CalendarDay(2027, 6, 30))
+        #expect(page.text.contains(#"<td>2027-06-30</td><td>0</td><td class="days-left">\#(left) days left</td>"#), "\(left)")
 
         // The plain post: both clips' verdicts on the page that comes back, the checklist counting the one taken.
         let upload = try MultipartUpload(fixtures: [("clip-181s.mp4", "开幕式.mp4"), ("clip-179.9s.mp4", "闭幕式.mp4")])
@@ -85,6 +89,7 @@ struct PortalPagesTests {
         let office = try Office(openRound: false)
         let page = try await Self.send(office, .get, "/portal")
         #expect(page.status == .ok)
+        #expect(page.text.contains(#"<td class="days-left">已截止</td>"#))
         #expect(page.text.contains(office.photo) && !page.text.contains(#"class="withdraw""#))
     }
 
@@ -155,6 +160,17 @@ struct PortalPagesTests {
         #expect(receipt.text.contains("/assets/receipt.css?v="))
         let css = try await Self.send(office, .get, "/assets/receipt.css")
         #expect(css.text.contains("@media print") && css.text.contains("nav.site"))
+    }
+}
+
+/// Days between two calendar days, counted independently of the page's code.
+enum PortalPageDays {
+    static func between(_ a: CalendarDay, _ b: CalendarDay) -> Int {
+        func julian(_ d: CalendarDay) -> Int {
+            let y = d.month <= 2 ? d.year - 1 : d.year, m = d.month <= 2 ? d.month + 12 : d.month
+            return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d.day
+        }
+        return julian(b) - julian(a)
     }
 }
 
