@@ -11,6 +11,7 @@ packages=(
   ffmpeg libimage-exiftool-perl libheif-examples                 # fixtures and benchmarks
   python3-pip                                                    # installs bagit and selenium
   chromium chromium-driver                                       # the real-browser test
+  fonts-wqy-microhei                                             # Chinese text in the browser test's screenshots
   wrk                                                            # bench/serve-load
   dpkg-dev debootstrap curl                                      # make deb (dpkg-shlibdeps), scripts/install-test
   rsync hyperfine                                                # bench/backup-vs-rsync

@@ -52,10 +52,13 @@ public func buildRouter(settings: ArchiveSettings, metrics: ServiceMetrics = Ser
     IngestController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, metrics: metrics, facts: facts)
         .addRoutes(to: router)
     // The hand-in (issue 12): counties hand in their own round, clerks mark and reopen.
-    HandInController<ArchiveRequestContext>(settings: settings, access: access, metrics: metrics, facts: facts).addRoutes(to: router)
-    FormsController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
+    let handIn = HandInController<ArchiveRequestContext>(settings: settings, access: access, metrics: metrics, facts: facts)
+    handIn.addRoutes(to: router)
+    let forms = FormsController<ArchiveRequestContext>(settings: settings, access: access)
+    forms.addRoutes(to: router)
     MarksController<ArchiveRequestContext>(settings: settings, access: access).addRoutes(to: router)
-    PortalController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
+    PortalController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, handIn: handIn).addRoutes(to: router)
+    PortalFormsController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, forms: forms).addRoutes(to: router)
     BoardController<ArchiveRequestContext>(settings: settings, access: access, pages: pages).addRoutes(to: router)
     // Service routes (issue 13): plain JSON, no token, nothing about the archive's contents.
     HealthController<ArchiveRequestContext>(health: ArchiveHealth(root: settings.root)).addRoutes(to: router)

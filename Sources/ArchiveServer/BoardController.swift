@@ -72,8 +72,13 @@ struct BoardController<Context: RequestContext>: Sendable {
     /// What the return and reopen routes answer a form the board posted (urlencoded, as a
     /// browser sends it): back to the county's part of the board. API calls keep their JSON.
     static func answer(_ request: Request, json: Response, county: County, round: Round) -> Response {
+        answer(request, json: json, backTo: "/board?round=\(round.id)#county-\(county.slug)")
+    }
+
+    /// A browser's urlencoded form post is sent back to `location` (303); API calls get `json`.
+    static func answer(_ request: Request, json: Response, backTo location: String) -> Response {
         let type = (request.headers[.contentType] ?? "").lowercased()
         guard type.hasPrefix("application/x-www-form-urlencoded") else { return json }
-        return Response(status: .seeOther, headers: [.location: "/board?round=\(round.id)#county-\(county.slug)", .cacheControl: "no-store"])
+        return Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 }

@@ -18,6 +18,9 @@ enum EmbeddedFiles {
         "message": PackageResources.message_mustache,
         "portal": PackageResources.portal_mustache,
         "board": PackageResources.board_mustache,
+        "receipt": PackageResources.receipt_mustache,
+        "forms": PackageResources.forms_mustache,
+        "form-record": PackageResources.form_record_mustache,
     ]
 
     /// By file name, as `/assets/<name>` serves them.
@@ -30,10 +33,13 @@ enum EmbeddedFiles {
         "search.css": PackageResources.search_css,
         "item.css": PackageResources.item_css,
         "board.css": PackageResources.board_css,
+        "portal.css": PackageResources.portal_css,
+        "receipt.css": PackageResources.receipt_css,
         "login.css": PackageResources.login_css,
         "message.css": PackageResources.message_css,
         "upload.js": PackageResources.upload_js,
         "check.js": PackageResources.check_js,
         "ingest.js": PackageResources.ingest_js,
+        "portal.js": PackageResources.portal_js,
     ]
 }

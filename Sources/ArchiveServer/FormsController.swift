@@ -43,20 +43,35 @@ struct FormsController<Context: RequestContext>: Sendable {
     @Sendable func add(_ request: Request, context: Context) async throws -> Response {
         let change = try await openChange(request)
         let body = try await Self.body(request)
-        let record = FormRecord(form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
-                                fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
-        let store = FormStore(settings: settings)
-        try await BlockingWork.run(failing: "the form record could not be stored") { try store.add([record]) }
-        await change.audit(.formAdded, record: record, settings: settings, logger: context.logger)
-        var response = try JSONResponse.encode(record)
+        var response = try JSONResponse.encode(try await add(body, change: change, logger: context.logger))
         response.status = .created
         return response
     }
 
     @Sendable func replace(_ request: Request, context: Context) async throws -> Response {
         let change = try await openChange(request)
-        let id = try Self.id(context)
         let body = try await Self.body(request)
+        return try JSONResponse.encode(try await replace(try Self.id(context), with: body, change: change, logger: context.logger))
+    }
+
+    @Sendable func remove(_ request: Request, context: Context) async throws -> Response {
+        let change = try await openChange(request)
+        try await remove(try Self.id(context), change: change, logger: context.logger)
+        return Response(status: .noContent)
+    }
+
+    // The record changes themselves, shared with the portal's web forms (PortalFormsController).
+
+    func add(_ body: RecordBody, change: OpenChange, logger: Logger) async throws -> FormRecord {
+        let record = FormRecord(form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
+                                fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
+        let store = FormStore(settings: settings)
+        try await BlockingWork.run(failing: "the form record could not be stored") { try store.add([record]) }
+        await change.audit(.formAdded, record: record, settings: settings, logger: logger)
+        return record
+    }
+
+    func replace(_ id: String, with body: RecordBody, change: OpenChange, logger: Logger) async throws -> FormRecord {
         let record = FormRecord(id: id, form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
                                 fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
         let store = FormStore(settings: settings)
@@ -64,13 +79,11 @@ struct FormsController<Context: RequestContext>: Sendable {
         guard try await BlockingWork.run(failing: "the form record could not be changed", {
             try store.update(id: id, round: round, county: county, to: record)
         }) else { throw Self.notFound(id) }
-        await change.audit(.formChanged, record: record, settings: settings, logger: context.logger)
-        return try JSONResponse.encode(record)
+        await change.audit(.formChanged, record: record, settings: settings, logger: logger)
+        return record
     }
 
-    @Sendable func remove(_ request: Request, context: Context) async throws -> Response {
-        let change = try await openChange(request)
-        let id = try Self.id(context)
+    func remove(_ id: String, change: OpenChange, logger: Logger) async throws {
         let store = FormStore(settings: settings)
         let (county, round) = (change.county, change.round.id)
         let old = try await BlockingWork.run(failing: "the form records could not be read") {
@@ -79,8 +92,7 @@ struct FormsController<Context: RequestContext>: Sendable {
         guard let old, try await BlockingWork.run(failing: "the form record could not be removed", {
             try store.update(id: id, round: round, county: county, to: nil)
         }) else { throw Self.notFound(id) }
-        await change.audit(.formRemoved, record: old, settings: settings, logger: context.logger)
-        return Response(status: .noContent)
+        await change.audit(.formRemoved, record: old, settings: settings, logger: logger)
     }
 
     /// Clerks only: lets the county change its forms again after the registration deadline.
@@ -106,7 +118,7 @@ struct FormsController<Context: RequestContext>: Sendable {
         }
     }
 
-    private func openChange(_ request: Request) async throws -> OpenChange {
+    func openChange(_ request: Request) async throws -> OpenChange {
         let token = try await access.requireHandIn(request)
         let county = try scope.county(for: token, request)
         let round = try scope.round(request)
@@ -127,7 +139,11 @@ struct FormsController<Context: RequestContext>: Sendable {
     }
 
     static func id(_ context: Context) throws -> String {
-        guard let id = context.parameters.get(idParameter), id.count == 12, id.allSatisfy(\.isHexDigit) else {
+        try id(context.parameters.get(idParameter))
+    }
+
+    static func id(_ given: String?) throws -> String {
+        guard let id = given, id.count == 12, id.allSatisfy(\.isHexDigit) else {
             throw ServerError.badRequest("a form record is named by its id: 12 hexadecimal digits, as GET /api/forms lists them")
         }
         return String(id)

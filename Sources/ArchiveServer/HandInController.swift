@@ -37,13 +37,31 @@ struct HandInController<Context: RequestContext>: Sendable {
     @Sendable func handIn(_ request: Request, context: Context) async throws -> Response {
         // Before a byte of the body is read: a refused hand-in costs nothing.
         let token = try await access.requireHandIn(request)
+        let receipts = try await take(request, token: token, context: context).receipts
+        return try JSONResponse.encode(receipts, in: PageLanguage.ofAPI(request))
+    }
+
+    /// What one hand-in request took: its county, round and part, and a receipt per file.
+    struct HandIn {
+        var county: County
+        var round: Round
+        var part: Part?
+        var receipts: [IngestReceipt]
+    }
+
+    /// Checks and stores the request's files (or, for `part=media-report`, its link) for the
+    /// token's county, records them in the metrics and the audit log. Shared by `/api/handin`
+    /// and the portal's plain form post, so both take a hand-in the same way.
+    func take(_ request: Request, token: AccessToken, context: Context) async throws -> HandIn {
         let county = try scope.county(for: token, request)
         let part = try scope.part(request)
-        let ingester = Ingester(settings: settings, county: county, round: try scope.round(request), part: part,
+        let round = try scope.round(request)
+        let ingester = Ingester(settings: settings, county: county, round: round, part: part,
                                 acceptFailing: token.role == .clerk && request.uri.queryParameters.get("acceptFailing") == "true",
                                 factsSource: facts)
         let receipts: [IngestReceipt]
-        if part == .mediaReport, (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json") {
+        let type = (request.headers[.contentType] ?? "").lowercased()
+        if part == .mediaReport, type.hasPrefix("application/json") || type.hasPrefix("application/x-www-form-urlencoded") {
             let link = try await Self.link(request)
             receipts = [try await BlockingWork.run(failing: "the link could not be stored") { try ingester.ingest(link: link) }]
         } else {
@@ -51,13 +69,17 @@ struct HandInController<Context: RequestContext>: Sendable {
         }
         metrics.record(receipts, root: settings.root)
         await IngestAudit.record(receipts, by: token, settings: settings, logger: context.logger)
-        return try JSONResponse.encode(receipts, in: PageLanguage.ofAPI(request))
+        return HandIn(county: county, round: round, part: part, receipts: receipts)
     }
 
-    /// `{url, title, outlet, published}`; a bad address or day is a 400 saying which.
+    /// `{url, title, outlet, published}` as JSON, or the same fields from a browser's form; a bad
+    /// address or day is a 400 saying which.
     static func link(_ request: Request) async throws -> MediaReportLink {
         let data = try await request.body.collect(upTo: 64 * 1024)
-        guard let body = try? JSONDecoder().decode(MediaReportBody.self, from: Data(buffer: data)) else {
+        let isJSON = (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json")
+        let decoded = isJSON ? try? JSONDecoder().decode(MediaReportBody.self, from: Data(buffer: data))
+            : try? URLEncodedFormDecoder().decode(MediaReportBody.self, from: String(buffer: data))
+        guard let body = decoded else {
             throw ServerError.badRequest("send the media report as JSON: {\"url\": \"https://…\", \"title\": \"…\", \"outlet\": \"…\", \"published\": \"YYYY-MM-DD\"}")
         }
         var published: CalendarDay?
@@ -65,7 +87,8 @@ struct HandInController<Context: RequestContext>: Sendable {
             guard let day = CalendarDay(parsing: text) else { throw ServerError.badRequest(Wording(.en).badDate(flag: "published", given: text)) }
             published = day
         }
-        guard let link = MediaReportLink(url: body.url, title: body.title, outlet: body.outlet, published: published) else {
+        let outlet = body.outlet.flatMap { $0.isEmpty ? nil : $0 }
+        guard let link = MediaReportLink(url: body.url, title: body.title, outlet: outlet, published: published) else {
             throw ServerError.badRequest("\"\(body.url)\" is not a web address; give the article's http:// or https:// address")
         }
         return link

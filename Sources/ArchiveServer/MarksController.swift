@@ -27,7 +27,9 @@ struct MarksController<Context: RequestContext>: Sendable {
         if token.role == .county && settings.day() > due {
             throw ServerError(status: .conflict, sentence: .withdrawClosed(deadline: due))
         }
-        return try await mark(.withdrawn, entry: entry, county: county, round: round, note: nil, token: token, context: context)
+        let marked = try await mark(.withdrawn, entry: entry, county: county, round: round, note: nil, token: token, context: context)
+        // The portal's withdraw button is a form post: back to the item on the portal.
+        return BoardController<Context>.answer(request, json: marked, backTo: "/portal?round=\(round.id)#item-\(entry.sha256)")
     }
 
     @Sendable func giveBack(_ request: Request, context: Context) async throws -> Response {

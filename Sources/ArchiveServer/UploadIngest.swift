@@ -20,7 +20,10 @@ enum UploadIngest {
             switch upload {
             case .file(let file):
                 let (path, name) = (file.path, file.originalName)
-                receipts.append(try await NIOThreadPool.singleton.runIfActive { ingester.ingest(upload: path, originalName: name) })
+                var receipt = try await NIOThreadPool.singleton.runIfActive { ingester.ingest(upload: path, originalName: name) }
+                // A refused upload's advice is to upload again (the self-check's is to check again).
+                if receipt.status == .rejected { receipt.reasonMessages = receipt.reasonMessages.map(\.asUploadRefusal) }
+                receipts.append(receipt)
             case .tooLarge(let name):
                 receipts.append(ingester.refusedUpload(originalName: name, reason: .uploadTooLarge(limitBytes: settings.policy.maxFileBytes)))
             }

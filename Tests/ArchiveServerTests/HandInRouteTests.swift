@@ -92,6 +92,14 @@ struct HandInRouteTests {
         { _ in try json(["form": "key-project", "fields": ["projectName": "青少年科技节"]]) }
     }
 
+    /// What a browser's form sends.
+    static var keyProjectForm: (Office) throws -> (HTTPFields, ByteBuffer)? {
+        { _ in ([.contentType: "application/x-www-form-urlencoded"], ByteBuffer(string: "projectName=%E7%A7%91%E6%8A%80%E8%8A%82")) }
+    }
+    static var emptyForm: (Office) throws -> (HTTPFields, ByteBuffer)? {
+        { _ in ([.contentType: "application/x-www-form-urlencoded"], ByteBuffer()) }
+    }
+
     static var rows: [Row] { [
         Row(method: .get, uri: { _ in "/api/search" }, expected: statuses(.unauthorized, .ok, .ok, .ok, .ok)),
         Row(method: .get, uri: { _ in "/api/search?county=qingfeng" }, expected: statuses(.unauthorized, .ok, .forbidden, .ok, .ok)),
@@ -106,6 +114,8 @@ struct HandInRouteTests {
         Row(method: .get, uri: { _ in "/api/forms?county=qingfeng" }, expected: statuses(.unauthorized, .ok, .forbidden, .ok, .ok)),
         Row(method: .get, uri: { _ in "/api/marks" }, expected: statuses(.unauthorized, .ok, .ok, .ok, .ok)),
         Row(method: .get, uri: { _ in "/portal" }, expected: statuses(.seeOther, .ok, .ok, .forbidden, .forbidden)),
+        Row(method: .get, uri: { _ in "/portal/forms" }, expected: statuses(.seeOther, .ok, .ok, .forbidden, .forbidden)),
+        Row(method: .get, uri: { _ in "/portal/receipt" }, expected: statuses(.seeOther, .ok, .ok, .forbidden, .forbidden)),
         Row(method: .get, uri: { _ in "/ingest" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .forbidden)),
         Row(method: .get, uri: { _ in "/board" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
         Row(method: .get, uri: { _ in "/board/forms.xlsx" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
@@ -113,6 +123,15 @@ struct HandInRouteTests {
             expected: statuses(.unauthorized, .forbidden, .forbidden, .ok, .forbidden)),
         Row(method: .post, uri: { _ in "/api/handin?part=photo&county=qingfeng" }, body: photoUpload,
             expected: statuses(.unauthorized, .ok, .forbidden, .ok, .forbidden)),
+        // The portal's plain form posts: a county's own (B hands in for B; A's record is unknown to B).
+        Row(method: .post, uri: { _ in "/portal/handin?part=photo" }, body: photoUpload,
+            expected: statuses(.seeOther, .ok, .ok, .forbidden, .forbidden)),
+        Row(method: .post, uri: { _ in "/portal/forms?form=key-project" }, body: keyProjectForm,
+            expected: statuses(.seeOther, .seeOther, .seeOther, .forbidden, .forbidden)),
+        Row(method: .post, uri: { "/portal/forms/\($0.record)?form=key-project" }, body: keyProjectForm,
+            expected: statuses(.seeOther, .seeOther, .notFound, .forbidden, .forbidden)),
+        Row(method: .post, uri: { "/api/items/\($0.photo)/withdraw" }, body: emptyForm,
+            expected: statuses(.unauthorized, .seeOther, .notFound, .badRequest, .forbidden)),
         Row(method: .post, uri: { _ in "/api/forms?county=qingfeng" }, body: keyProject,
             expected: statuses(.unauthorized, .created, .forbidden, .created, .forbidden)),
         Row(method: .put, uri: { "/api/forms/\($0.record)?county=qingfeng" }, body: keyProject,
@@ -224,7 +243,7 @@ struct HandInRouteTests {
         let receipts = answer.json as? [[String: Any]] ?? []
         #expect(receipts.map { $0["status"] as? String } == ["rejected", "stored"], "\(answer.text)")
         let reasons = receipts.first?["reasons"] as? [String] ?? []
-        #expect(reasons.contains { $0.contains("1 s over the 3:00 limit") }, "got \(reasons)")
+        #expect(reasons == ["3:01.00 — 1 s over the 3:00 limit; trim it and upload again"], "got \(reasons)")
         #expect(receipts.allSatisfy { $0["county"] as? String == "qingfeng" && $0["part"] as? String == "video" })
     }
 

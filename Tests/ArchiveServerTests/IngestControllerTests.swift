@@ -304,8 +304,14 @@ struct IngestControllerTests {
         }
         // The uploading itself is the page's own script, a file of its own.
         let script = try await get(try #require(PageScriptSettings(html: page).scriptPath), office: office).2
-        for needed in ["XMLHttpRequest", "upload.onprogress", "/api/ingest"] {
+        for needed in ["UploadPage.queue", "/api/ingest"] {
             #expect(script.contains(needed), "the page's script lacks \(needed)")
+        }
+        // Each file its own XHR with its own progress: the upload list the portal shares.
+        #expect(page.contains("/assets/upload.js?v="))
+        let shared = try await get("/assets/upload.js", office: office).2
+        for needed in ["XMLHttpRequest", "upload.onprogress", "IN_FLIGHT = 2"] {
+            #expect(shared.contains(needed), "upload.js lacks \(needed)")
         }
         #expect(!page.contains("{{"), "every placeholder is filled in")
         #expect(!page.contains("src=\"http") && !page.contains("href=\"http"), "no external assets")

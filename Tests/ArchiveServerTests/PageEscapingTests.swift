@@ -98,4 +98,30 @@ struct PageEscapingTests {
         #expect(page.contains(#"name="text" value="\#(Self.escaped(typed))""#))
         #expect(!page.contains("<script>alert"))
     }
+
+    /// The county portal's pages show the county's own typed words — file names, a clerk's
+    /// note, what it typed into a registration record — as text.
+    @Test func whatACountyOrItsClerkTypedIsTextOnThePortalPages() async throws {
+        var archive = try Self.archive()
+        let settings = archive.settings
+        let county = try settings.counties.resolve("hostile")
+        let note = "<script>alert('note')</script>{{page.heading}}"
+        let round = settings.rounds.current(today: settings.day())
+        try MarkLog(settings: settings).append(ItemMark(time: AuditLog.stamp(Date(), in: settings.policy.zone), mark: .returned,
+                                                        round: round.id, sha256: archive.sha256, part: .photo, note: note, by: .token(
+                                                            try #require(try AccessTokens(root: settings.root).all().first))), county: county)
+        let typed = "<script>alert('form')</script>\"><b>{{shell.title}}"
+        try FormStore(settings: settings).add([FormRecord(form: .keyProject, county: "hostile", round: round.id, entry: nil,
+                                                          fields: ["projectName": typed], enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))])
+        let secret = try AccessTokens(root: settings.root).create(role: .county, county: "hostile").secret
+        archive.clerkCookie = [.cookie: "media_archive_token=\(secret)"]
+        let pages = try await Self.pages(["/portal", "/portal/receipt", "/portal/forms"], archive: archive)
+        for uri in ["/portal", "/portal/receipt"] {
+            Self.expectShownAsText(Self.fileName, on: pages[uri] ?? "", uri)
+            Self.expectShownAsText(note, on: pages[uri] ?? "", uri)
+            Self.expectShownAsText(Self.countyName, on: pages[uri] ?? "", uri)
+        }
+        Self.expectShownAsText(typed, on: pages["/portal/forms"] ?? "", "/portal/forms")
+        #expect(pages["/portal/forms"]?.contains("{{shell.title}}") == true, "the braces are shown, not filled in")
+    }
 }

@@ -8,6 +8,10 @@ headless Chromium (Debian's chromium + chromium-driver, Python selenium).
    receipts (stored, duplicate, rejected).
 3. An archivist: open the gallery, search the county, see every thumbnail load, switch the
    page to English and back, open the video's page, play it and seek in it.
+4. A county on /portal (a second archive with an open round): hands in a summary, a photo, a
+   3:01 clip (refused, the reason on the page) and a 2:59.9 clip, enters a key project in the
+   web form and sees its checklist change; a clerk finds the county on /board and returns the
+   photo with a note; the county sees the note on its portal.
 
 Runs against a fresh archive in a temp folder and a server on a free port, so it never
 touches ./Archive. Usage (make test runs it after `swift test`):
@@ -124,17 +128,20 @@ def check_page(driver, base, shots):
     print("ok   /check: 3:01 fails with how far over, 2:59.9 passes, a text file is unreadable; thumbnails shown")
 
 
-def log_in(driver, base, token):
-    """A clerk opens /ingest, is sent to log in, and comes back to /ingest."""
-    driver.get(base + "/ingest")
+def log_in_to(driver, base, page, token):
+    driver.delete_all_cookies()
+    driver.get(base + page)
     if "/login" not in driver.current_url:
-        raise Step(f"/ingest without a login should lead to /login; the browser is at {driver.current_url}")
+        raise Step(f"{page} without a login should lead to /login; the browser is at {driver.current_url}")
     field = driver.find_element(By.NAME, "token")
     field.send_keys(token)
     field.submit()
-    wait(driver, "the login to finish", lambda d: "/login" not in d.current_url, 10)
-    if not driver.current_url.endswith("/ingest"):
-        raise Step(f"after logging in the clerk should be back on /ingest, not {driver.current_url}")
+    wait(driver, f"the login to return to {page}", lambda d: d.current_url.split("#")[0].endswith(page), 10)
+
+
+def log_in(driver, base, token):
+    """A clerk opens /ingest, is sent to log in, and comes back to /ingest."""
+    log_in_to(driver, base, "/ingest", token)
     print("ok   /ingest → /login → back on /ingest with a clerk token")
 
 
@@ -217,6 +224,105 @@ def play_and_seek(driver, item_url):
     print(f"ok   item page: video {length:.1f} s plays and seeks to {position:.1f} s; Range → 206 {content_range}")
 
 
+PORTAL_COUNTY, PORTAL_COUNTY_NAME = "qingfeng", "清丰县"
+OPEN_ROUND = {"id": "2027", "name": "2027 科技活动周", "eventWindow": {"start": "2027-05-22", "end": "2027-05-28"},
+              "registrationDeadline": "2027-06-01", "deadline": "2027-06-30"}
+
+
+def make_portal_archive(binary):
+    """A fresh archive whose round is still open, with a county token and a clerk token."""
+    archive, clerk = make_archive(binary)
+    os.makedirs(os.path.join(archive, "rounds"))
+    with open(os.path.join(archive, "rounds", "2027.json"), "w") as f:
+        json.dump(OPEN_ROUND, f, ensure_ascii=False)
+    created = subprocess.run([binary, "token", "create", "--role", "county", "--county", PORTAL_COUNTY,
+                              "--archive", archive, "--json"], check=True, capture_output=True, text=True)
+    return archive, json.loads(created.stdout)["token"], clerk
+
+
+def checklist_have(driver, part_name):
+    for row in driver.find_elements(By.CSS_SELECTOR, "#checklist tbody tr"):
+        if row.find_element(By.TAG_NAME, "th").text == part_name:
+            return int(row.find_elements(By.TAG_NAME, "td")[0].text)
+    raise Step(f"the checklist has no row {part_name!r}: {driver.find_element(By.ID, 'checklist').text!r}")
+
+
+def county_hands_in(driver, base, token, shots):
+    log_in_to(driver, base, "/portal", token)
+    if checklist_have(driver, "照片") != 0:
+        raise Step("a fresh county should have no photo yet")
+    upload(driver, "files-summary", ["summary.pdf"])
+    upload(driver, "files-photo", ["photo.jpg"])
+    upload(driver, "files-video", ["clip-181s.mp4", "clip-179.9s.mp4"])
+    done = "section.hand-in ul.receipts li.stored, section.hand-in ul.receipts li.rejected, section.hand-in ul.receipts li.error"
+    wait(driver, "four verdicts on /portal", lambda d: len(d.find_elements(By.CSS_SELECTOR, done)) == 4)
+    videos = {li.find_element(By.CLASS_NAME, "name").text: li for li in driver.find_elements(By.CSS_SELECTOR, "#part-video ul.receipts li")}
+    over = videos["clip-181s.mp4"]
+    if "rejected" not in over.get_attribute("class") or "超出 3 分钟上限 1 秒；请剪辑后重新上传" not in over.text:
+        raise Step(f"the 3:01 clip should be refused with how far over and to upload again; it shows {over.text!r}")
+    if "stored" not in videos["clip-179.9s.mp4"].get_attribute("class"):
+        raise Step(f"the 2:59.9 clip should be taken; it shows {videos['clip-179.9s.mp4'].text!r}")
+    for part in ("summary", "photo"):
+        line = driver.find_element(By.CSS_SELECTOR, f"#part-{part} ul.receipts li")
+        if "stored" not in line.get_attribute("class"):
+            raise Step(f"the {part} should be taken; it shows {line.text!r}")
+    print("ok   /portal: summary, photo and the 2:59.9 clip taken; the 3:01 clip refused with \"trim it and upload again\"")
+
+    driver.get(base + "/portal/forms")
+    driver.find_element(By.ID, "add-key-project-projectName").send_keys("科普大篷车进乡村")
+    driver.find_element(By.ID, "add-key-project-organizer").send_keys("清丰县科技局")
+    driver.find_element(By.CSS_SELECTOR, "#add-key-project button[type=submit]").click()
+    wait(driver, "the new record's form", lambda d: "#record-" in d.current_url, 10)
+    record = driver.current_url.split("#record-")[1]
+    if driver.find_element(By.ID, f"{record}-projectName").get_attribute("value") != "科普大篷车进乡村":
+        raise Step("the key project entered in the web form is not shown back")
+    driver.get(base + "/portal")
+    counts = {name: checklist_have(driver, name) for name in ("重点项目备案表", "总结", "照片", "视频")}
+    if counts != {"重点项目备案表": 1, "总结": 1, "照片": 1, "视频": 1}:
+        raise Step(f"the checklist should count one of each now; it shows {counts}")
+    shots and driver.save_screenshot(os.path.join(shots, "portal.png"))
+    print(f"ok   /portal/forms: a key project entered; the checklist counts {counts}")
+
+
+def clerk_returns_the_photo(driver, base, clerk, shots):
+    log_in_to(driver, base, "/board", clerk)
+    row = driver.find_element(By.CSS_SELECTOR, f'tr[data-county="{PORTAL_COUNTY}"]')
+    if PORTAL_COUNTY_NAME not in row.text:
+        raise Step(f"the board should list {PORTAL_COUNTY_NAME}; its row reads {row.text!r}")
+    shots and driver.save_screenshot(os.path.join(shots, "board.png"))
+    section = driver.find_element(By.ID, f"county-{PORTAL_COUNTY}")
+    photo = [li for li in section.find_elements(By.CSS_SELECTOR, "ul.items li") if "photo.jpg" in li.text]
+    if not photo:
+        raise Step(f"the county's section should list photo.jpg; it reads {section.text!r}")
+    photo[0].find_element(By.NAME, "note").send_keys("照片太暗，请换一张")
+    photo[0].find_element(By.CSS_SELECTOR, "form.return button").click()
+    wait(driver, "the board to show the note", lambda d: "照片太暗，请换一张" in d.find_element(By.ID, f"county-{PORTAL_COUNTY}").text, 10)
+    print(f"ok   /board: {PORTAL_COUNTY_NAME} listed; the photo returned with a note")
+
+
+def county_sees_the_note(driver, base, token):
+    log_in_to(driver, base, "/portal", token)
+    items = driver.find_element(By.ID, "items").text
+    if "退回修改" not in items or "照片太暗，请换一张" not in items:
+        raise Step(f"the county should see the returned photo and the clerk's note; its items read {items!r}")
+    if checklist_have(driver, "照片") != 0:
+        raise Step("a returned photo should no longer count")
+    print("ok   /portal: the county sees the photo returned with the clerk's note; it no longer counts")
+
+
+def portal_journey(driver, binary, shots):
+    archive, county, clerk = make_portal_archive(binary)
+    server, base = start_server(binary, archive)
+    try:
+        county_hands_in(driver, base, county, shots)
+        clerk_returns_the_photo(driver, base, clerk, shots)
+        county_sees_the_note(driver, base, county)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(archive, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "media-archive"))
@@ -237,6 +343,7 @@ def main():
         item_url = gallery(driver, base, shots)
         switch_language(driver)
         play_and_seek(driver, item_url)
+        portal_journey(driver, arguments.binary, shots)
         print("browser test passed")
         return 0
     except Step as failure:

@@ -22,6 +22,7 @@ struct MessageTests {
         .audioOnly, .nothingToSeeOrHear,
         .cutOff(presentSeconds: 8.22, statedSeconds: 20), .damaged(afterSeconds: 3.5, detail: "Invalid data"),
         .lengthUnmeasurable, .videoOverLimit(durationSeconds: 192, limitSeconds: 180),
+        .videoOverLimitToUpload(durationSeconds: 192, limitSeconds: 180),
         .fileTooLarge(bytes: 5 << 30, limitBytes: 4 << 30), .uploadTooLarge(limitBytes: 4 << 30), .kindNotAccepted(.audio, accepted: [.video, .photo]),
         .photoSizeUnknown, .headerDisagrees(statedSeconds: 140_000, measuredSeconds: 1),
         .capturedOutsideWindow(day: CalendarDay(parsing: "2021-05-01")!, start: CalendarDay(parsing: "2021-05-22")!,
@@ -82,6 +83,7 @@ struct MessageTests {
         case .damaged: "damaged"
         case .lengthUnmeasurable: "lengthUnmeasurable"
         case .videoOverLimit: "videoOverLimit"
+        case .videoOverLimitToUpload: "videoOverLimitToUpload"
         case .fileTooLarge: "fileTooLarge"
         case .uploadTooLarge: "uploadTooLarge"
         case .kindNotAccepted: "kindNotAccepted"
@@ -132,8 +134,8 @@ struct MessageTests {
     }
 
     @Test func theSamplesCoverEveryCase() {
-        // 67 cases: update with `caseName` when adding one.
-        #expect(Set(Self.samples.map(Self.caseName)).count == 67)
+        // 68 cases: update with `caseName` when adding one.
+        #expect(Set(Self.samples.map(Self.caseName)).count == 68)
     }
 
     @Test func aServerPathIsReplacedInsideNestedMessagesWhichStayTranslatable() {
@@ -171,6 +173,9 @@ struct MessageTests {
         #expect(message.text(in: .zh) == "3:12.00 — 超出 3 分钟上限 12 秒；请剪辑后重新检查")
         #expect(Message.videoOverLimit(durationSeconds: 252.5, limitSeconds: 180).text(in: .zh).contains("1 分 12.5 秒"))
         #expect(message.text(in: .en) == "3:12.00 — 12 s over the 3:00 limit; trim it and check again")
+        // Where a hand-in's upload refused it, the advice is to upload it again.
+        #expect(message.asUploadRefusal.text(in: .en) == "3:12.00 — 12 s over the 3:00 limit; trim it and upload again")
+        #expect(message.asUploadRefusal.text(in: .zh) == "3:12.00 — 超出 3 分钟上限 12 秒；请剪辑后重新上传")
     }
 
     @Test func aFullDiskIsNamedInChineseAndKeepsTheSystemsWordsInEnglish() {

@@ -28,3 +28,13 @@ extension Catalog {
         return matching.count == 1 ? matching[0] : nil
     }
 }
+
+extension HandInItem {
+    /// Handed in after its part's due day, the day read in `zone` (the policy's), as status
+    /// counts it late.
+    public func isLate(in round: Round, zone: TimeZone) -> Bool {
+        let clock = IngestClock(zone: zone)
+        let stamp = entry.ingestedAt
+        return clock.day(of: stamp, at: clock.instant(stamp)).map { $0 > round.due(entry.part ?? .other) } ?? false
+    }
+}

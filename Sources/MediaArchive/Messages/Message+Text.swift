@@ -42,10 +42,9 @@ extension Message {
             return zh ? "无法测出这个视频的时长，因此不能接收；请索取重新保存为 MP4 的副本"
                 : "the length of this video could not be measured, so it cannot be accepted; ask for a copy saved again as MP4"
         case .videoOverLimit(let duration, let limit):
-            let over = duration - limit
-            return zh
-                ? "\(DurationText.clock(duration)) — 超出 \(DurationText.limit(limit, in: language))上限 \(DurationText.amount(over, in: language))；请剪辑后重新检查"
-                : "\(DurationText.clock(duration)) — \(DurationText.amount(over, in: language)) over the \(DurationText.limit(limit, in: language)) limit; trim it and check again"
+            return Self.overLimit(duration, limit, in: language, then: zh ? "重新检查" : "check again")
+        case .videoOverLimitToUpload(let duration, let limit):
+            return Self.overLimit(duration, limit, in: language, then: zh ? "重新上传" : "upload again")
         case .fileTooLarge(let bytes, let limit):
             return zh ? "文件大小为 \(ByteText.describe(bytes, in: language))，超过 \(ByteText.describe(limit, in: language)) 的上限；请发送较小的副本"
                 : "the file is \(ByteText.describe(bytes)), over the \(ByteText.describe(limit)) limit; send a smaller copy"
@@ -177,6 +176,15 @@ extension Message {
         case EIO: "读写出错，磁盘可能有故障"
         default: nil
         }
+    }
+
+    /// "3:01.00 — 1 s over the 3:00 limit; trim it and <then>": what to do next differs by
+    /// where the clip was refused (the self-check, or a hand-in's upload).
+    private static func overLimit(_ duration: Double, _ limit: Double, in language: Language, then: String) -> String {
+        let over = duration - limit
+        return language == .zh
+            ? "\(DurationText.clock(duration)) — 超出 \(DurationText.limit(limit, in: language))上限 \(DurationText.amount(over, in: language))；请剪辑后\(then)"
+            : "\(DurationText.clock(duration)) — \(DurationText.amount(over, in: language)) over the \(DurationText.limit(limit, in: language)) limit; trim it and \(then)"
     }
 
     static func size(_ bytes: Int64) -> String {

@@ -22,6 +22,8 @@ public indirect enum Message: Sendable, Hashable {
     case damaged(afterSeconds: Double?, detail: String)
     case lengthUnmeasurable
     case videoOverLimit(durationSeconds: Double, limitSeconds: Double)
+    /// The same, where a web hand-in refused the upload: the advice is to upload it again.
+    case videoOverLimitToUpload(durationSeconds: Double, limitSeconds: Double)
     case fileTooLarge(bytes: Int64, limitBytes: Int64)
     /// An upload cut off at the limit while it arrived, so its full size is not known.
     case uploadTooLarge(limitBytes: Int64)
@@ -110,4 +112,13 @@ extension Message: CustomStringConvertible {
 extension Array where Element == Message {
     /// Each message's sentence in `language`.
     public func texts(in language: Language) -> [String] { map { $0.text(in: language) } }
+}
+
+extension Message {
+    /// This message as a web upload's refusal words it: "trim it and upload again" rather than
+    /// the self-check's "check again" (`/api/handin`, `/api/ingest`, the portal).
+    public var asUploadRefusal: Message {
+        guard case .videoOverLimit(let duration, let limit) = self else { return self }
+        return .videoOverLimitToUpload(durationSeconds: duration, limitSeconds: limit)
+    }
 }

@@ -60,6 +60,8 @@ public struct MessageCode: Sendable, Hashable, Codable {
         case .lengthUnmeasurable: try code("lengthUnmeasurable")
         case .videoOverLimit(let duration, let limit):
             try code("videoOverLimit"); try c.encode(duration, forKey: .durationSeconds); try c.encode(limit, forKey: .limitSeconds)
+        case .videoOverLimitToUpload(let duration, let limit):
+            try code("videoOverLimitToUpload"); try c.encode(duration, forKey: .durationSeconds); try c.encode(limit, forKey: .limitSeconds)
         case .fileTooLarge(let bytes, let limit):
             try code("fileTooLarge"); try c.encode(bytes, forKey: .fileBytes); try c.encode(limit, forKey: .limitBytes)
         case .uploadTooLarge(let limit): try code("uploadTooLarge"); try c.encode(limit, forKey: .limitBytes)
@@ -132,6 +134,8 @@ public struct MessageCode: Sendable, Hashable, Codable {
         case "lengthUnmeasurable": message = .lengthUnmeasurable
         case "videoOverLimit":
             message = .videoOverLimit(durationSeconds: try seconds(.durationSeconds), limitSeconds: try seconds(.limitSeconds))
+        case "videoOverLimitToUpload":
+            message = .videoOverLimitToUpload(durationSeconds: try seconds(.durationSeconds), limitSeconds: try seconds(.limitSeconds))
         case "fileTooLarge": message = .fileTooLarge(bytes: try bytes(.fileBytes), limitBytes: try bytes(.limitBytes))
         case "uploadTooLarge": message = .uploadTooLarge(limitBytes: try bytes(.limitBytes))
         case "kindNotAccepted":
