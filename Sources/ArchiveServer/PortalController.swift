@@ -8,6 +8,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
     let pages: PageRenderer
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/portal", use: page)
@@ -26,10 +28,10 @@ struct PortalController<Context: RequestContext>: Sendable {
         let scope = HandInScope(settings: settings)
         let county = try scope.county(for: token, request)
         let round = try scope.round(request)
-        let (settings, reader) = (settings, HandInStatusReader(settings: settings))
+        let (settings, reader) = (settings, backends.statusReader(settings))
         let (status, items) = try await BlockingWork.run(failing: "the hand-in could not be read") {
             (try reader.status(round: round, counties: [county]).counties[0],
-             try Catalog(settings: settings).handInItems(county: county, round: round.id))
+             try backends.catalog(settings).handInItems(county: county, round: round.id))
         }
         return try pages.response(PortalPage(county: county, round: round, status: status, items: items, language: language), request: request)
     }
