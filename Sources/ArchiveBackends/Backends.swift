@@ -16,7 +16,10 @@ extension StorageBackends {
         }
         switch catalogueText {
         case "json:", "json", "": break
-        default: backends.catalogue = try PostgresCatalogue(url: catalogueText)
+        default:
+            let postgres = try PostgresCatalogue(url: catalogueText)
+            backends.catalogue = postgres
+            backends.tokenStorage = postgres
         }
         return backends
     }

@@ -39,6 +39,12 @@ struct ArchiveOptions: ParsableArguments {
         throw ExitCode(2)
     }
 
+    /// The archive's access tokens: `tokens.json` in the archive folder, or the PostgreSQL
+    /// catalogue's table when `--catalogue` / `$MEDIA_ARCHIVE_CATALOGUE` names one.
+    func loadTokens() throws -> AccessTokens {
+        AccessTokens(root: ArchiveSettings.root(flag: archive), storage: try loadBackends().tokenStorage)
+    }
+
     /// The archive's settings; a broken policy.json or counties.json is reported and exits 2.
     func loadSettings() throws -> ArchiveSettings {
         do {

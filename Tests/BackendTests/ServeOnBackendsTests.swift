@@ -23,7 +23,8 @@ struct ServeOnBackendsTests {
         init(settings: ArchiveSettings, backends: StorageBackends) throws {
             self.settings = settings
             self.backends = backends
-            let tokens = AccessTokens(root: settings.root)
+            // In PostgreSQL when the catalogue is: where the server looks for them.
+            let tokens = backends.tokens(settings)
             archivist = try tokens.create(role: .archivist).secret
             clerk = try tokens.create(role: .clerk, name: "收件员").secret
         }
@@ -101,6 +102,55 @@ struct ServeOnBackendsTests {
         // The thumbnails are in the store beside the objects.
         #expect(try store.size(key: "hualong/thumbs/\(video.sha256.prefix(2))/\(video.sha256).jpg") != nil)
         #expect(try await remote.get("/media/\(String(repeating: "0", count: 64))").status == .notFound)
+    }
+
+    /// Tokens in PostgreSQL: made by `token create` beside one server's folder, honoured by a
+    /// server with another folder on the same database, revoked for both at once; creates at
+    /// the same moment all land.
+    @Test func tokensInPostgresAreSharedByEveryServer() async throws {
+        let (_, catalogue, _, url) = try Services.fresh()
+        let first = try Services.archiveFolder(), second = try Services.archiveFolder()
+        func token(_ arguments: [String], folder: URL) throws -> [String: Any] {
+            let process = Process()
+            process.executableURL = Services.binary
+            process.arguments = ["token"] + arguments + ["--archive", folder.path, "--catalogue", url, "--json"]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let printed = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "token \(arguments)")
+            return (try? JSONSerialization.jsonObject(with: printed) as? [String: Any]) ?? [:]
+        }
+        let made = try token(["create", "--role", "archivist"], folder: first)
+        let secret = try #require(made["token"] as? String), id = try #require(made["id"] as? String)
+        #expect(!FileManager.default.fileExists(atPath: first.appendingPathComponent("tokens.json").path))
+
+        let settings = try ArchiveSettings.load(root: second)
+        let shared = StorageBackends(catalogue: catalogue)
+        func status(_ backends: StorageBackends) async throws -> HTTPResponse.Status {
+            let app = buildApplication(settings: settings, logLevel: .warning, backends: backends)
+            return try await app.test(.router) { client in
+                try await client.execute(uri: "/api/search", method: .get, headers: [.authorization: "Bearer \(secret)"]) { $0.status }
+            }
+        }
+        #expect(try await status(shared) == .ok)
+        #expect(try await status(StorageBackends()) == .unauthorized, "the folder's own tokens.json does not have it")
+
+        // Four creates at once from two folders: all land.
+        let processes = (0..<4).map { index -> Process in
+            let process = Process()
+            process.executableURL = Services.binary
+            process.arguments = ["token", "create", "--role", "clerk", "--archive", (index % 2 == 0 ? first : second).path, "--catalogue", url]
+            process.standardOutput = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(try AccessTokens(root: second, storage: catalogue).all().count == 5)
+
+        _ = try token(["revoke", id], folder: second)
+        #expect(try await status(shared) == .unauthorized)
     }
 
     @Test func anUploadThroughTheWebAppLandsInTheStoreAndTheCatalogue() async throws {

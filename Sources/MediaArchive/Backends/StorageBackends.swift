@@ -10,9 +10,18 @@ public struct StorageBackends: Sendable {
     /// nil: the archive folder's JSON files (`json:`).
     public var catalogue: (any EntryCatalogue)?
 
-    public init(store: (any ObjectStore)? = nil, catalogue: (any EntryCatalogue)? = nil) {
+    /// nil: `tokens.json` in the archive folder; with PostgreSQL, its `access_tokens` table.
+    public var tokenStorage: (any TokenStorage)?
+
+    public init(store: (any ObjectStore)? = nil, catalogue: (any EntryCatalogue)? = nil, tokenStorage: (any TokenStorage)? = nil) {
         self.store = store
         self.catalogue = catalogue
+        self.tokenStorage = tokenStorage ?? (catalogue as? any TokenStorage)
+    }
+
+    /// The archive's access tokens, wherever they are kept.
+    public func tokens(_ settings: ArchiveSettings) -> AccessTokens {
+        AccessTokens(root: settings.root, storage: tokenStorage)
     }
 
     /// Both in the archive folder: the embedded archive.
