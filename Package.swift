@@ -158,7 +158,11 @@ let package = Package(
         // skipped without them.
         .testTarget(
             name: "BackendTests",
-            dependencies: ["ArchiveBackends", "MediaArchive", "S3Store", "TestSupport", "media-archive"]
+            dependencies: [
+                "ArchiveBackends", "MediaArchive", "S3Store", "TestSupport", "media-archive",
+                // The web app's routes on both deployments (ServeOnBackendsTests).
+                "ArchiveServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "ArchiveServerTests",

@@ -92,6 +92,17 @@ public final class PostgresCatalogue: EntryCatalogue {
         }
     }
 
+    /// `show`'s lookup: `prefix` is hex digits only (checked by `Catalog.show`), bound as a parameter.
+    public func entries(sha256Prefix prefix: String, county: County) throws -> [CatalogEntry] {
+        try Blocking.run { [self] in
+            try await withConnection { connection in
+                try await Self.decode(connection.query(
+                    "SELECT entry FROM entries WHERE county = \(county.slug) AND sha256 LIKE \(prefix + "%") ORDER BY sha256, id",
+                    logger: logger))
+            }
+        }
+    }
+
     public func add(_ entry: CatalogEntry, county: County, rounds: RoundRegistry) throws -> CatalogueAddition {
         try Blocking.run { [self] in
             try await withConnection { connection in

@@ -31,6 +31,17 @@ enum PostgresMigrations {
             "CREATE INDEX entries_kind_verdict ON entries (kind, verdict)",
             "CREATE INDEX entries_sha256 ON entries (sha256)",
         ]),
+        // The access tokens, shared by every server: one row, the list as JSON and its revision
+        // (PostgresCatalogue+Tokens). Forms, marks and the audit log are still files.
+        (2, [
+            """
+            CREATE TABLE access_tokens (
+                singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                revision  bigint NOT NULL,
+                tokens    text NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Brings the schema up to date; returns the versions applied now.

@@ -14,8 +14,8 @@ struct Access: Sendable {
     /// The logged-in token's role, set beside the login cookie: a hint for the nav bar only.
     static let roleCookieName = "media_archive_role"
 
-    init(settings: ArchiveSettings) {
-        tokens = AccessTokens(root: settings.root)
+    init(settings: ArchiveSettings, backends: StorageBackends = StorageBackends()) {
+        tokens = backends.tokens(settings)
         publicBrowse = settings.policy.publicBrowse
     }
 

@@ -6,7 +6,8 @@ import MediaArchive
 /// The entry point `media-archive serve` calls: runs until interrupted.
 public enum ArchiveServerApp {
     /// `workers`: the pool that reads uploads (nil: in this process, as before issue 12).
-    public static func run(settings: ArchiveSettings, address: ServerAddress, workers: WorkerPool.Configuration? = nil) async throws {
+    public static func run(settings: ArchiveSettings, backends: StorageBackends = StorageBackends(), address: ServerAddress,
+                           workers: WorkerPool.Configuration? = nil) async throws {
         let metrics = ServiceMetrics()
         var pool: WorkerPool?
         if let workers {
@@ -18,7 +19,7 @@ public enum ArchiveServerApp {
         }
         defer { pool?.shutdown() }
         let app = buildApplication(settings: settings, address: address, metrics: metrics,
-                                   facts: pool ?? InProcessFacts())
+                                   facts: pool ?? InProcessFacts(), backends: backends)
         try await app.runService()
     }
 }

@@ -11,6 +11,8 @@ struct BoardController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
     let pages: PageRenderer
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/board", use: page)
@@ -28,9 +30,9 @@ struct BoardController<Context: RequestContext>: Sendable {
                                       status: denied.status, request: request)
         }
         let round = try HandInScope(settings: settings).round(request)
-        let (settings, reader) = (settings, HandInStatusReader(settings: settings))
+        let (settings, reader) = (settings, backends.statusReader(settings))
         let (status, items) = try await BlockingWork.run(failing: "the hand-in could not be read") {
-            let catalog = Catalog(settings: settings)
+            let catalog = backends.catalog(settings)
             let items = try settings.counties.counties.map { ($0.slug, try catalog.handInItems(county: $0, round: round.id)) }
             return (try reader.status(round: round), Dictionary(items, uniquingKeysWith: { first, _ in first }))
         }

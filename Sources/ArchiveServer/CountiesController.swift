@@ -9,6 +9,8 @@ struct CountiesController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
     let pages: PageRenderer
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: page)
@@ -19,7 +21,7 @@ struct CountiesController<Context: RequestContext>: Sendable {
         let scope = HandInScope(settings: settings)
         let round = try scope.round(request)
         let counties = try scope.counties(request, visibleTo: visibility)
-        let reader = HandInStatusReader(settings: settings)
+        let reader = backends.statusReader(settings)
         let status = try await BlockingWork.run(failing: "the hand-in status could not be read") {
             try reader.status(round: round, counties: counties)
         }

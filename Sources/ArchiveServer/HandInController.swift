@@ -15,6 +15,8 @@ struct HandInController<Context: RequestContext>: Sendable {
     var metrics = ServiceMetrics()
     /// The server's workers: hand-ins are checked and thumbnailed there.
     var facts: any FactsSource = InProcessFacts()
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     var scope: HandInScope { HandInScope(settings: settings) }
 
@@ -27,7 +29,7 @@ struct HandInController<Context: RequestContext>: Sendable {
         let visibility = try await access.requireBrowse(request)
         let round = try scope.round(request)
         let counties = try scope.counties(request, visibleTo: visibility)
-        let reader = HandInStatusReader(settings: settings)
+        let reader = backends.statusReader(settings)
         let status = try await BlockingWork.run(failing: "the hand-in status could not be read") {
             try reader.status(round: round, counties: counties)
         }
@@ -56,9 +58,9 @@ struct HandInController<Context: RequestContext>: Sendable {
         let county = try scope.county(for: token, request)
         let part = try scope.part(request)
         let round = try scope.round(request)
-        let ingester = Ingester(settings: settings, county: county, round: round, part: part,
+        let ingester = backends.ingester(Ingester(settings: settings, county: county, round: round, part: part,
                                 acceptFailing: token.role == .clerk && request.uri.queryParameters.get("acceptFailing") == "true",
-                                factsSource: facts)
+                                factsSource: facts))
         let receipts: [IngestReceipt]
         let type = (request.headers[.contentType] ?? "").lowercased()
         if part == .mediaReport, type.hasPrefix("application/json") || type.hasPrefix("application/x-www-form-urlencoded") {

@@ -13,6 +13,8 @@ struct IngestController<Context: RequestContext>: Sendable {
     var metrics = ServiceMetrics()
     /// The server's workers: uploads are checked and thumbnailed there.
     var facts: any FactsSource = InProcessFacts()
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/ingest", use: page)
@@ -34,8 +36,8 @@ struct IngestController<Context: RequestContext>: Sendable {
     @Sendable func ingest(_ request: Request, context: Context) async throws -> Response {
         // Before a byte of the body is read: a refused upload costs nothing.
         let clerk = try await access.requireRole(.clerk, request)
-        let ingester = Ingester(settings: settings, county: try county(request),
-                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true", factsSource: facts)
+        let ingester = backends.ingester(Ingester(settings: settings, county: try county(request),
+                                acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true", factsSource: facts))
         let receipts = try await UploadIngest.receipts(request, ingester: ingester, settings: settings)
         metrics.record(receipts, root: settings.root)
         await IngestAudit.record(receipts, by: clerk, settings: settings, logger: context.logger)

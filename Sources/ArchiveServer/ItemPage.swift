@@ -137,7 +137,7 @@ struct ItemPage: HTMLPage {
             stage.videoPlayer = Stage.Player(src: media, poster: thumbnail)
         case .audio:
             stage.audioPlayer = Stage.Player(src: media)
-        case .photo where Self.browserPictures.contains(item.object.pathExtension.lowercased()):
+        case .photo where Self.browserPictures.contains(item.objectExtension.lowercased()):
             stage.picture = Stage.Picture(src: media, alt: name)
         case .photo where thumbnail != nil:
             stage.picture = Stage.Picture(src: thumbnail ?? media, alt: name, note: text.thumbnailOnly)

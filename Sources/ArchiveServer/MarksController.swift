@@ -11,6 +11,8 @@ import MediaArchive
 struct MarksController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     var scope: HandInScope { HandInScope(settings: settings) }
 
@@ -76,7 +78,7 @@ struct MarksController<Context: RequestContext>: Sendable {
         guard let sha256 = ItemLookup.sha256(in: context) else {
             throw ServerError.badRequest("an item is named by its SHA-256: exactly 64 lower-case hex digits")
         }
-        let catalog = Catalog(settings: settings)
+        let catalog = backends.catalog(settings)
         guard let entry = try await BlockingWork.run(failing: "the catalogue could not be read", {
             try catalog.handInEntry(county: county, sha256: sha256, round: round.id, part: part)
         }) else {

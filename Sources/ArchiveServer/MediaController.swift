@@ -7,7 +7,8 @@ import MediaArchive
 /// as a download under its original name. `HEAD` answers the same headers without the bytes.
 struct MediaController<Context: RequestContext>: Sendable {
     let lookup: ItemLookup
-    let files = StoredFileResponse()
+    /// Where the bytes are: the archive folder or an S3 store.
+    let files: StoredFileResponse
 
     func addRoutes(to router: Router<Context>) {
         router.getAndHead("/media/:\(ItemLookup.parameter)", use: media)
@@ -16,7 +17,7 @@ struct MediaController<Context: RequestContext>: Sendable {
     @Sendable func media(_ request: Request, context: Context) async throws -> Response {
         let item = try await lookup.requireItem(request, context: context)
         let asked = request.uri.queryParameters.get("download").map { $0 == "1" || $0 == "true" } ?? false
-        let contentType = MediaContentType.forExtension(item.object.pathExtension)
+        let contentType = MediaContentType.forExtension(item.objectExtension)
         let headers: HTTPFields = [
             .contentType: contentType,
             // Handed-in files are not ours: only what a browser shows passively opens in place
@@ -27,7 +28,7 @@ struct MediaController<Context: RequestContext>: Sendable {
             // The URL names the content by its hash, so what it returns can never change.
             .cacheControl: "private, max-age=31536000, immutable",
         ]
-        return try await files.response(file: item.object, etag: "\"\(item.entry.sha256)\"", headers: headers,
+        return try await files.response(key: item.object, etag: "\"\(item.entry.sha256)\"", headers: headers,
                                          request: request, context: context)
     }
 }

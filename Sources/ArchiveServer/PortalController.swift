@@ -15,6 +15,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let pages: PageRenderer
     /// The hand-in API's controller: the form post takes files exactly as `/api/handin` does.
     let handIn: HandInController<Context>
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/portal", use: page)
@@ -42,7 +44,7 @@ struct PortalController<Context: RequestContext>: Sendable {
         try await countyPage(request) { token, language in
             let scope = HandInScope(settings: settings)
             let (county, round) = (try scope.county(for: token, request), try scope.round(request))
-            let catalog = Catalog(settings: settings)
+            let catalog = backends.catalog(settings)
             let items = try await BlockingWork.run(failing: "the hand-in could not be read") {
                 try catalog.handInItems(county: county, round: round.id)
             }
@@ -55,10 +57,10 @@ struct PortalController<Context: RequestContext>: Sendable {
 
     private func portal(county: County, round: Round, handedInNow: [IngestReceipt], request: Request,
                         language: Language) async throws -> Response {
-        let (settings, reader) = (settings, HandInStatusReader(settings: settings))
+        let (settings, reader) = (settings, backends.statusReader(settings))
         let (status, items) = try await BlockingWork.run(failing: "the hand-in could not be read") {
             (try reader.status(round: round, counties: [county]).counties[0],
-             try Catalog(settings: settings).handInItems(county: county, round: round.id))
+             try backends.catalog(settings).handInItems(county: county, round: round.id))
         }
         return try pages.response(PortalPage(county: county, round: round, status: status, items: items, today: settings.day(),
                                              handedInNow: handedInNow, maxBytes: settings.policy.maxFileBytes, language: language),

@@ -13,6 +13,8 @@ struct SearchController<Context: RequestContext>: Sendable {
 
     /// Items per page: a county's whole hand-in can run to thousands of thumbnails.
     var pageSize = 200
+    /// Where the objects and entries are (`serve --store … --catalogue …`).
+    var backends = StorageBackends()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/search", use: search)
@@ -22,7 +24,7 @@ struct SearchController<Context: RequestContext>: Sendable {
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let visibility = try await access.requireBrowse(request)
         let query = try visibility.narrow(SearchParameters.query(request.uri.queryParameters, settings: settings), registry: settings.counties)
-        let catalog = Catalog(settings: settings)
+        let catalog = backends.catalog(settings)
         let lines = try await BlockingWork.run(failing: Self.failure) { try catalog.searchJSONLines(query) }
         return JSONResponse.array(ofLines: lines)
     }
@@ -35,7 +37,7 @@ struct SearchController<Context: RequestContext>: Sendable {
         do {
             let query = try visibility.narrow(SearchParameters.query(parameters, settings: settings), registry: settings.counties)
             let offset = try Self.offset(parameters)
-            let catalog = Catalog(settings: settings)
+            let catalog = backends.catalog(settings)
             let limit = pageSize
             results = try await BlockingWork.run(failing: Self.failure) { try catalog.searchPage(query, offset: offset, limit: limit) }
         } catch let bad as BadSearchParameter {

@@ -7,7 +7,8 @@ import MediaArchive
 /// the same headers without the picture.
 struct ThumbnailController<Context: RequestContext>: Sendable {
     let lookup: ItemLookup
-    let files = StoredFileResponse()
+    /// Where the thumbnails are: the archive folder or an S3 store (`<county>/thumbs/…`).
+    let files: StoredFileResponse
 
     func addRoutes(to router: Router<Context>) {
         router.getAndHead("/thumbs/:\(ItemLookup.parameter)", use: thumbnail)
@@ -21,6 +22,6 @@ struct ThumbnailController<Context: RequestContext>: Sendable {
         // A thumbnail is made once from content that never changes under this URL, so a
         // browser may keep it: scrolling back through a gallery costs no requests.
         let headers: HTTPFields = [.contentType: "image/jpeg", .cacheControl: "private, max-age=31536000, immutable"]
-        return try await files.response(file: thumbnail, etag: nil, headers: headers, request: request, context: context)
+        return try await files.response(key: thumbnail, etag: nil, headers: headers, request: request, context: context)
     }
 }

@@ -30,6 +30,21 @@ struct ArchiveOptions: ParsableArguments {
         }
     }
 
+    /// For the commands that work on the archive folder alone (`backup`, `restore`): another
+    /// store or catalogue, named by flag or environment, is refused (exit 2) saying what to use.
+    func refuseOtherBackends(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let named = [store ?? environment["MEDIA_ARCHIVE_STORE"], catalogue ?? environment["MEDIA_ARCHIVE_CATALOGUE"]]
+        guard named.contains(where: { ![nil, "", "file:", "file", "json:", "json"].contains($0) }) else { return }
+        Terminal.standardError.error(Wording.forReader.backupNotForBackends)
+        throw ExitCode(2)
+    }
+
+    /// The archive's access tokens: `tokens.json` in the archive folder, or the PostgreSQL
+    /// catalogue's table when `--catalogue` / `$MEDIA_ARCHIVE_CATALOGUE` names one.
+    func loadTokens() throws -> AccessTokens {
+        AccessTokens(root: ArchiveSettings.root(flag: archive), storage: try loadBackends().tokenStorage)
+    }
+
     /// The archive's settings; a broken policy.json or counties.json is reported and exits 2.
     func loadSettings() throws -> ArchiveSettings {
         do {

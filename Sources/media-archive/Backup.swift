@@ -33,6 +33,7 @@ extension MediaArchiveCommand {
 
         func run() throws {
             if let checked { return try check(checked) }
+            try options.refuseOtherBackends()
             let settings = try options.loadExistingArchive()
             let result: BackupResult
             do {
@@ -90,6 +91,7 @@ extension MediaArchiveCommand {
         }
 
         func run() throws {
+            try options.refuseOtherBackends()
             let target = ArchiveSettings.root(flag: options.archive)
             let result: RestoreResult
             do {

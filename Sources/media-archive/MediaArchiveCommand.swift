@@ -13,6 +13,6 @@ struct MediaArchiveCommand: AsyncParsableCommand {
         version: ArchiveVersion.current,
         subcommands: [Check.self, Inspect.self, Thumbnail.self, Ingest.self, Search.self, Show.self, Verify.self,
                       Report.self, Export.self, Counties.self, Serve.self, Token.self,
-                      RoundCommand.self, Status.self, Forms.self, Audit.self, Backup.self, Restore.self, Worker.self]
+                      RoundCommand.self, Status.self, Forms.self, Audit.self, Backup.self, Restore.self, Migrate.self, Worker.self]
     )
 }

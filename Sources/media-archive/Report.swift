@@ -21,8 +21,9 @@ extension MediaArchiveCommand {
             let settings = try options.loadExistingArchive()
             let reports: [CountyReport]
             var deadline = settings.policy.deadline
+            let backends = try options.loadBackends()
             do {
-                var report = SubmissionReport(settings: settings)
+                var report = SubmissionReport(settings: settings, catalogue: backends.catalogue)
                 if let round {
                     report.round = try settings.round(round)
                     deadline = report.round!.deadline

@@ -66,7 +66,8 @@ extension MediaArchiveCommand {
         func run() throws {
             let settings = try options.loadExistingArchive()
             let entries: [CatalogEntry]
-            do { entries = try Catalog(settings: settings).show(prefix: prefix) } catch ArchiveError.badPrefix {
+            let backends = try options.loadBackends()
+            do { entries = try backends.catalog(settings).show(prefix: prefix, objectsInFolder: backends.store == nil) } catch ArchiveError.badPrefix {
                 throw ValidationError("\"\(prefix)\" is not the start of a SHA-256; give at least 6 hexadecimal digits")
             } catch { throw failArchive(error) }
             guard !entries.isEmpty else {

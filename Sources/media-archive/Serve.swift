@@ -8,7 +8,7 @@ extension MediaArchiveCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The web app: the self-check page (/check) and the search API (/api/search).",
-            discussion: "Binds 127.0.0.1 by default. /api/search needs an access token (`token create`) unless policy.json sets publicBrowse; /check needs none."
+            discussion: "Binds 127.0.0.1 by default. --store/--catalogue (or $MEDIA_ARCHIVE_STORE/$MEDIA_ARCHIVE_CATALOGUE) put the objects in S3 and the entries in PostgreSQL. /api/search needs an access token (`token create`) unless policy.json sets publicBrowse; /check needs none."
         )
 
         @OptionGroup var options: ArchiveOptions
@@ -46,7 +46,7 @@ extension MediaArchiveCommand {
 
         func run() async throws {
             let settings = try options.loadSettings()
-            try await ArchiveServerApp.run(settings: settings, address: ServerAddress(host: host, port: port), workers: try workerPool())
+            try await ArchiveServerApp.run(settings: settings, backends: try options.loadBackends(), address: ServerAddress(host: host, port: port), workers: try workerPool())
         }
     }
 }

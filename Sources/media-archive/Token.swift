@@ -31,7 +31,7 @@ extension MediaArchiveCommand {
                 // The slug is stored, whichever way the county was named, so it matches entries.
                 let slug = try county.map { try options.loadExistingArchive().county($0).slug }
                 do {
-                    issued = try AccessTokens(root: ArchiveSettings.root(flag: options.archive)).create(role: role, name: name, county: slug)
+                    issued = try options.loadTokens().create(role: role, name: name, county: slug)
                 } catch {
                     throw Token.fail(error)
                 }
@@ -65,7 +65,7 @@ extension MediaArchiveCommand {
             func run() throws {
                 let tokens: [AccessToken]
                 do {
-                    tokens = try AccessTokens(root: ArchiveSettings.root(flag: options.archive)).all()
+                    tokens = try options.loadTokens().all()
                 } catch {
                     throw Token.fail(error)
                 }
@@ -95,7 +95,7 @@ extension MediaArchiveCommand {
             func run() throws {
                 let revoked: AccessToken
                 do {
-                    revoked = try AccessTokens(root: ArchiveSettings.root(flag: options.archive)).revoke(token)
+                    revoked = try options.loadTokens().revoke(token)
                 } catch {
                     throw Token.fail(error)
                 }

@@ -2,11 +2,17 @@ import Crypto
 public import Foundation
 
 /// The archive's access tokens, `<archive>/tokens.json`. Every change happens under a lock
-/// file and is written atomically, so two `token create` at once both land.
+/// file and is written atomically, so two `token create` at once both land. With `storage`
+/// (PostgreSQL) the list is kept there instead, under the same rules.
 public struct AccessTokens: Sendable {
     public let root: URL
+    /// nil: `tokens.json` in the archive folder.
+    public var storage: (any TokenStorage)?
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, storage: (any TokenStorage)? = nil) {
+        self.root = root
+        self.storage = storage
+    }
 
     public var file: URL { root.appendingPathComponent("tokens.json") }
     var lockFile: URL { root.appendingPathComponent(".tokens.lock") }
@@ -17,6 +23,7 @@ public struct AccessTokens: Sendable {
 
     /// Every token, oldest first; none when the file does not exist yet.
     public func all() throws -> [AccessToken] {
+        if let storage { return try storage.tokens() }
         let data: Data
         do {
             data = try Data(contentsOf: file)
@@ -41,8 +48,7 @@ public struct AccessTokens: Sendable {
         }
         if let name, !Self.isUsableName(name) { throw AccessTokenError.badName(name) }
         guard (role == .county) == (county != nil) else { throw AccessTokenError.countyBinding(role: role) }
-        return try CountyLock.withLock(lockFile) {
-            var tokens = try all()
+        return try change { tokens in
             if let name, tokens.contains(where: { $0.name == name }) { throw AccessTokenError.nameTaken(name) }
             var secret: String
             var hash: String
@@ -55,7 +61,6 @@ public struct AccessTokens: Sendable {
                                     createdAt: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)),
                                     sha256: hash)
             tokens.append(token)
-            try save(tokens)
             return IssuedToken(token: token, secret: secret)
         }
     }
@@ -63,15 +68,12 @@ public struct AccessTokens: Sendable {
     /// Removes the token with this id (or, failing that, this name) and returns it.
     @discardableResult
     public func revoke(_ idOrName: String) throws -> AccessToken {
-        try CountyLock.withLock(lockFile) {
-            var tokens = try all()
+        try change { tokens in
             guard let index = tokens.firstIndex(where: { $0.id == idOrName })
                     ?? tokens.firstIndex(where: { $0.name == idOrName }) else {
                 throw AccessTokenError.unknownToken(idOrName)
             }
-            let removed = tokens.remove(at: index)
-            try save(tokens)
-            return removed
+            return tokens.remove(at: index)
         }
     }
 
@@ -87,6 +89,17 @@ public struct AccessTokens: Sendable {
             if difference == 0 && stored.count == presented.count { match = token }
         }
         return match
+    }
+
+    /// Changes the list: in `storage`, or read, changed and written back under the lock file.
+    private func change<Value>(_ body: (inout [AccessToken]) throws -> Value) throws -> Value {
+        if let storage { return try storage.update(body) }
+        return try CountyLock.withLock(lockFile) {
+            var tokens = try all()
+            let value = try body(&tokens)
+            try save(tokens)
+            return value
+        }
     }
 
     private func save(_ tokens: [AccessToken]) throws {

@@ -21,6 +21,15 @@ public protocol EntryCatalogue: Sendable {
     func add(_ entry: CatalogEntry, county: County, rounds: RoundRegistry) throws -> CatalogueAddition
     /// The county's entries whose day lies in `range` (all when nil), by day, then ingest time.
     func entries(of county: County, in range: DayRange?) throws -> [CatalogEntry]
+    /// The county's entries whose SHA-256 starts with `prefix` (lower-case hex), for `show`.
+    func entries(sha256Prefix prefix: String, county: County) throws -> [CatalogEntry]
+}
+
+extension EntryCatalogue {
+    /// Every entry of the county read and filtered: right for any catalogue, fast for none.
+    public func entries(sha256Prefix prefix: String, county: County) throws -> [CatalogEntry] {
+        try entries(of: county, in: nil).filter { $0.sha256.hasPrefix(prefix) }
+    }
 }
 
 /// The catalogue's rules, shared by every implementation so they cannot drift apart.

@@ -12,11 +12,9 @@ extension Ingester {
     /// local: nothing is fetched back from the store.
     func ingest(_ source: IngestSource, to store: any ObjectStore, inspected: InspectResult, receipt: IngestReceipt,
                 told: Part?, ingestedAt: Date) -> IngestReceipt {
-        var receipt = receipt
-        let part = receipt.part ?? .other
-        var staged: StagedObject? = nil
-        defer { if let staged { store.discard(staged) } }
-        do {
+        finish(source, receipt: receipt, told: told) { receipt in
+            var staged: StagedObject? = nil
+            defer { if let staged { store.discard(staged) } }
             let object = try store.stage(file: source.path, county: county)
             staged = object
             receipt.sha256 = object.sha256
@@ -29,11 +27,9 @@ extension Ingester {
             var entry = makeEntry(inspected, sha256: object.sha256, bytes: object.bytes, object: key,
                                   originalName: source.originalName, ingestedAt: ingestedAt,
                                   stamp: receipt.ingestedAt, warnings: receipt.warningMessages)
-            entry.round = round.id
-            entry.part = part
 
             if let existing = try catalogue.entries(sha256: object.sha256, county: county).first {
-                // Already stored: the staged copy goes (deferred above); the name is recorded below.
+                // Already stored: the staged copy goes (deferred above); the name is recorded when catalogued.
                 receipt.object = existing.object
             } else {
                 try store.commit(object, to: key)
@@ -41,26 +37,8 @@ extension Ingester {
                 entry.thumbnail = putThumbnail(of: source.path, kind: entry.kind, sha256: object.sha256, into: store)
                 receipt.object = key
             }
-
-            switch try catalogue.add(entry, county: county, rounds: settings.rounds) {
-            case .added:
-                receipt.status = .stored
-                if part.isForm {
-                    receipt.warningMessages += readForm(URL(fileURLWithPath: source.path), originalName: source.originalName,
-                                                        sha256: object.sha256, part: part, stamp: receipt.ingestedAt)
-                }
-            case .duplicate(let existing):
-                receipt.status = .duplicate
-                receipt.object = existing.object
-                receipt.warningMessages.append(.duplicateOf(originalName: existing.originalNames.first ?? "?"))
-            }
-            if told == nil { receipt.warningMessages.append(.handIn(.partNotTold(name: source.originalName))) }
-        } catch {
-            receipt.status = .rejected
-            receipt.verdict = .error
-            receipt.reasonMessages = [.notStored(problem: Self.explain(error).replacing(source.path, with: source.shownAs))]
+            return PlacedBytes(entry: entry, localCopy: URL(fileURLWithPath: source.path))
         }
-        return receipt
     }
 
     private static func firstBytes(of path: String) -> Data {

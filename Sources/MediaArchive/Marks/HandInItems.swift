@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One county's items of a round with their marks: what the portal lists and what a withdraw
 /// or return names.
@@ -12,7 +12,7 @@ extension Catalog {
     /// The county's entries placed in `round`, oldest first, each with its mark.
     public func handInItems(county: County, round: String) throws -> [HandInItem] {
         let marks = try MarkLog(settings: settings).marks(county: county)
-        return try countyCatalog(county).allEntries()
+        return try catalogue.entries(of: county, in: nil)
             .map { $0.placed(in: settings.rounds) }
             .filter { $0.round == round }
             .map { HandInItem(entry: $0, mark: marks.mark(on: $0)) }
@@ -22,7 +22,7 @@ extension Catalog {
     /// is none, or when the bytes went into several parts and `part` does not say which.
     public func handInEntry(county: County, sha256: String, round: String, part: Part?) throws -> CatalogEntry? {
         guard Self.isSHA256(sha256) else { throw ArchiveError.unsafeName(sha256) }
-        let matching = try countyCatalog(county).entries(sha256: sha256)
+        let matching = try catalogue.entries(sha256: sha256, county: county)
             .map { $0.placed(in: settings.rounds) }
             .filter { $0.round == round && (part == nil || $0.part == part) }
         return matching.count == 1 ? matching[0] : nil

@@ -73,6 +73,33 @@ extension Wording {
         say("nothing in the archive has a SHA-256 starting with \(prefix)", "档案中没有 SHA-256 以 \(prefix) 开头的文件")
     }
 
+    /// `backup` / `restore` with the objects in S3 or the entries in PostgreSQL: those are the
+    /// store's and the database's own to keep safe.
+    public var backupNotForBackends: String {
+        say("backup and restore copy an archive folder; with --store s3://… or --catalogue postgres://… the objects and entries "
+            + "are not in it. Use the store's own replication or versioning (Ceph: pool replication, rgw multisite; S3: bucket "
+            + "versioning/replication) for the objects and pg_dump (or PostgreSQL's streaming replication) for the catalogue; "
+            + "or copy the archive into a folder first with `media-archive migrate --to-store file: --to-catalogue json:`",
+            "backup 和 restore 只复制档案文件夹；使用 --store s3://… 或 --catalogue postgres://… 时，文件和目录不在文件夹中。"
+            + "文件请用对象存储自身的复制或版本功能（Ceph 存储池复制、rgw 多站点；S3 桶版本控制/复制），目录请用 pg_dump"
+            + "（或 PostgreSQL 流复制）；也可先用 `media-archive migrate --to-store file: --to-catalogue json:` 复制到文件夹。")
+    }
+
+    /// `migrate`'s summary lines, then each failure.
+    public func migrateSummary(_ summary: ArchiveMigration.Summary) -> String {
+        var lines = [
+            say("\(summary.entries) entries: \(summary.entriesAdded) added, \(summary.entries - summary.entriesAdded - summary.failures.count) already there",
+                "共 \(summary.entries) 条目录：新增 \(summary.entriesAdded) 条，已存在 \(summary.entries - summary.entriesAdded - summary.failures.count) 条"),
+            say("objects: \(summary.objectsCopied) copied, \(summary.objectsAlreadyThere) already there, \(summary.objectsVerified) verified in the target; \(summary.thumbnailsCopied) thumbnails copied",
+                "文件：复制 \(summary.objectsCopied) 个，已存在 \(summary.objectsAlreadyThere) 个，在目标中校验通过 \(summary.objectsVerified) 个；复制缩略图 \(summary.thumbnailsCopied) 个"),
+        ]
+        if !summary.failures.isEmpty {
+            lines.append(counted(say("not migrated", "未迁移"), summary.failures.count))
+            lines += summary.failures.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     // MARK: report
 
     public func reportHeader(deadline: CalendarDay) -> [String] {

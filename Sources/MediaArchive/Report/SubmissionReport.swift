@@ -9,15 +9,21 @@ public struct SubmissionReport: Sendable {
     /// Only this round's entries, late against its deadlines (nil: every entry, against the policy's deadline).
     public var round: Round?
 
-    public init(settings: ArchiveSettings, cache: ReportCache? = nil, round: Round? = nil) {
+    /// Where the entries are: nil for the archive folder's JSON files (tallied day file by day
+    /// file, cached); another catalogue (PostgreSQL) is tallied from its entries per county.
+    public var catalogue: (any EntryCatalogue)?
+
+    public init(settings: ArchiveSettings, cache: ReportCache? = nil, round: Round? = nil, catalogue: (any EntryCatalogue)? = nil) {
         self.settings = settings
         self.cache = cache
         self.round = round
+        self.catalogue = catalogue is JSONEntryCatalogue ? nil : catalogue
     }
 
     /// One line per county of the registry, including those that have handed in nothing.
     /// Each day of each county is tallied on its own, on all cores, then the days are added up.
     public func counties() throws -> [CountyReport] {
+        if let catalogue { return try tallyCounties(in: catalogue) }
         guard let cache else { return try tallyCounties() }
         return try cache.oneAtATime { try tallyCounties() }
     }
@@ -58,6 +64,27 @@ public struct SubmissionReport: Sendable {
             for (county, tally) in try batch.get() { totals[county].merge(tally) }
         }
         return zip(counties, totals).map { $1.report(for: $0) }
+    }
+
+    /// The same tallies from another catalogue's entries: each entry read as the fields the day
+    /// files give (its stored JSON), so both catalogues count by one rule.
+    private func tallyCounties(in catalogue: any EntryCatalogue) throws -> [CountyReport] {
+        let clock = IngestClock(zone: settings.policy.zone)
+        let decoder = JSONDecoder()
+        return try settings.counties.counties.map { county in
+            var tally = ReportTally()
+            for entry in try catalogue.entries(of: county, in: nil) {
+                let stored = try CatalogueRules.json(entry, asStored: true)
+                if let round {
+                    let placed = try decoder.decode(ReportTally.PlacedFields.self, from: stored)
+                    guard (placed.round ?? settings.rounds.round(nearest: entry.day).id) == round.id else { continue }
+                    tally.add(placed.fields, clock: clock, deadline: round.due(placed.placedPart))
+                } else {
+                    tally.add(try decoder.decode(ReportTally.Fields.self, from: stored), clock: clock, deadline: settings.policy.deadline)
+                }
+            }
+            return tally.report(for: county)
+        }
     }
 }
 

@@ -15,6 +15,12 @@ extension Catalog {
     /// when the query allows (kind, verdict), so a page of a county with 100 000 items costs a
     /// few day files, not the whole catalogue.
     public func searchPage(_ query: CatalogQuery, offset: Int, limit: Int) throws -> CatalogPage {
+        if !isEmbedded {
+            // Another catalogue (PostgreSQL) has no stored day files to walk: the slice of `search`.
+            let all = try search(query)
+            let start = min(offset, all.count), end = min(offset + limit, all.count)
+            return CatalogPage(entries: Array(all[start..<end]), offset: offset, hasMore: end < all.count)
+        }
         let decoder = JSONDecoder()
         var entries: [CatalogEntry] = []
         var skipped = 0

@@ -154,13 +154,23 @@ public struct Catalog: Sendable {
     }
 
     /// The one entry whose SHA-256 starts with `prefix` (at least 6 hex digits), looked up by
-    /// the object files, so no catalogue file has to be scanned.
-    public func show(prefix: String) throws -> [CatalogEntry] {
+    /// the object files in the archive folder, so no catalogue file has to be scanned; in
+    /// another catalogue (PostgreSQL) by its own lookup.
+    /// `objectsInFolder` false: the objects are elsewhere (S3), so the catalogue is asked.
+    public func show(prefix: String, objectsInFolder: Bool = true) throws -> [CatalogEntry] {
         let wanted = prefix.lowercased()
         guard wanted.count >= 6, wanted.count <= 64, wanted.allSatisfy(\.isHexDigit) else {
             throw ArchiveError.badPrefix(prefix)
         }
         var found: [CatalogEntry] = []
+        if !isEmbedded || !objectsInFolder {
+            for county in settings.counties.counties {
+                // By SHA-256 then ingest, as the object files' listing gives them below.
+                let matching = try catalogue.entries(sha256Prefix: wanted, county: county)
+                found += matching.sorted { ($0.sha256, $0.ingestedAt) < ($1.sha256, $1.ingestedAt) }.map { $0.placed(in: settings.rounds) }
+            }
+            return found
+        }
         for county in settings.counties.counties {
             let catalog = try countyCatalog(county)
             let bucket = catalog.folder.objects.appendingPathComponent(String(wanted.prefix(2)))

@@ -82,7 +82,7 @@ public struct Ingester: Sendable {
             return ingest(source, to: objectStore, inspected: inspected, receipt: receipt, told: told, ingestedAt: ingestedAt)
         }
 
-        do {
+        return finish(source, receipt: receipt, told: told) { receipt in
             // An upload already lies in staging: hashed where it is and moved, never copied again.
             let copied = source.isInStaging ? try HashingCopy.hashInPlace(source.path)
                                             : try HashingCopy.copy(source.path, into: folder.staging)
@@ -101,11 +101,9 @@ public struct Ingester: Sendable {
             var entry = makeEntry(inspected, sha256: copied.sha256, bytes: copied.bytes, object: objectPath,
                                   originalName: source.originalName, ingestedAt: ingestedAt,
                                   stamp: stamp, warnings: receipt.warningMessages)
-            entry.round = round.id
-            entry.part = part
 
             if let existing = try catalogue.entries(sha256: copied.sha256, county: county).first {
-                // Already here: nothing is copied; the name is recorded below.
+                // Already here: nothing is copied; the name is recorded when catalogued.
                 receipt.object = existing.object
             } else {
                 let objectURL = try folder.resolve(objectPath)
@@ -119,27 +117,8 @@ public struct Ingester: Sendable {
                 entry.thumbnail = writeThumbnail(of: objectURL, kind: entry.kind, sha256: copied.sha256, folder: folder)
                 receipt.object = objectPath
             }
-
-            switch try catalogue.add(entry, county: county, rounds: settings.rounds) {
-            case .added:
-                receipt.status = .stored
-                if part.isForm, let object = receipt.object {
-                    receipt.warningMessages += readForm(settings.root.appendingPathComponent(object), originalName: source.originalName,
-                                                        sha256: copied.sha256, part: part, stamp: stamp)
-                }
-            case .duplicate(let existing):
-                receipt.status = .duplicate
-                receipt.object = existing.object
-                receipt.warningMessages.append(.duplicateOf(originalName: existing.originalNames.first ?? "?"))
-            }
-            // Advice to the sender, not a fact about the file: on the receipt, not in the entry.
-            if told == nil { receipt.warningMessages.append(.handIn(.partNotTold(name: source.originalName))) }
-        } catch {
-            receipt.status = .rejected
-            receipt.verdict = .error
-            receipt.reasonMessages = [.notStored(problem: Self.explain(error).replacing(source.path, with: source.shownAs))]
+            return PlacedBytes(entry: entry, localCopy: settings.root.appendingPathComponent(receipt.object ?? objectPath))
         }
-        return receipt
     }
 
     /// "handed in on …, after the deadline …" when `part` is late this round (forms against the
