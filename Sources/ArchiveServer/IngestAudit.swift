@@ -10,7 +10,7 @@ enum IngestAudit {
     /// (and /healthz shows the full disk or lost permission behind it).
     static func record(_ receipts: [IngestReceipt], by clerk: AccessToken, settings: ArchiveSettings, logger: Logger) async {
         let log = AuditLog(settings: settings)
-        let events = receipts.map { AuditEvent.ingest($0, by: .token(clerk), at: Date(), in: log.zone) }
+        let events = receipts.flatMap { AuditEvent.events(for: $0, by: .token(clerk), at: Date(), in: log.zone) }
         do {
             try await NIOThreadPool.singleton.runIfActive { try log.append(events) }
         } catch {

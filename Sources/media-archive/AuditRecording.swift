@@ -8,7 +8,12 @@ enum AuditRecording {
     static func record(_ receipts: [IngestReceipt], settings: ArchiveSettings) -> Bool {
         let log = AuditLog(settings: settings)
         let now = Date()
-        return append(receipts.map { AuditEvent.ingest($0, by: .commandLine(), at: now, in: log.zone) }, to: log)
+        return append(receipts.flatMap { AuditEvent.events(for: $0, by: .commandLine(), at: now, in: log.zone) }, to: log)
+    }
+
+    static func record(_ action: AuditAction, record: FormRecord, settings: ArchiveSettings) -> Bool {
+        let log = AuditLog(settings: settings)
+        return append([AuditEvent.form(action, record: record, by: .commandLine(), at: Date(), in: log.zone)], to: log)
     }
 
     static func record(_ action: AuditAction, token: AccessToken, options: ArchiveOptions) -> Bool {

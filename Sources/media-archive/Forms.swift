@@ -68,10 +68,14 @@ extension MediaArchiveCommand {
                     Terminal.standardError.error(readable(ArchiveError.formInput(problem)))
                     throw ExitCode(64)
                 } catch { throw failArchive(error) }
-                if options.json { try JSONOutput.print(record); return }
-                let zh = Language.ofReader == .zh
-                print(zh ? "已录入 \(record.id)（\(county.name)，\(form.title)，第 \(record.round) 届）"
-                         : "entered \(record.id) (\(county.name), \(form.title), round \(record.round))")
+                let logged = AuditRecording.record(.formAdded, record: record, settings: settings)
+                if options.json { try JSONOutput.print(record) } else {
+                    let zh = Language.ofReader == .zh
+                    print(zh ? "已录入 \(record.id)（\(county.name)，\(form.title)，第 \(record.round) 届）"
+                             : "entered \(record.id) (\(county.name), \(form.title), round \(record.round))")
+                }
+                // The record is kept; an unwritten log line is told by the exit status (as for ingest).
+                if !logged { throw ExitCode(2) }
             }
         }
 

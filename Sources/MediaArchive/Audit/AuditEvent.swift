@@ -49,6 +49,8 @@ public struct AuditAction: RawRepresentable, Sendable, Hashable, Codable, Custom
     public static let formAdded = AuditAction("form.added")
     public static let formChanged = AuditAction("form.changed")
     public static let formRemoved = AuditAction("form.removed")
+    /// Records read from a handed-in form file (DOCX/XLSX), beside that file's ingest event.
+    public static let formsRead = AuditAction("forms.read")
 }
 
 /// One line of `<archive>/audit/YYYY-MM.jsonl`. JSON keys are a contract: extend, never rename.
@@ -98,5 +100,26 @@ extension AuditEvent {
         let reasons = receipt.reasons.joined(separator: "; ")
         return AuditEvent(time: AuditLog.stamp(date, in: zone), who: who, action: action, county: receipt.county,
                           round: receipt.round, part: receipt.part?.rawValue, sha256: receipt.sha256, file: receipt.path, detail: reasons.isEmpty ? nil : reasons)
+    }
+
+    /// A receipt's events: its ingest, then, when records were read from the file (a
+    /// registration form), how many — so the log tells where each record came from.
+    public static func events(for receipt: IngestReceipt, by who: AuditActor, at date: Date, in zone: TimeZone) -> [AuditEvent] {
+        let ingest = ingest(receipt, by: who, at: date, in: zone)
+        let read = receipt.warningMessages.compactMap { message -> Int? in
+            if case .handIn(.formRead(let records)) = message { return records }
+            return nil
+        }.first
+        guard let read else { return [ingest] }
+        var forms = ingest
+        forms.action = .formsRead
+        forms.detail = "\(read) record\(read == 1 ? "" : "s") read"
+        return [ingest, forms]
+    }
+
+    /// A record entered, changed or removed by hand.
+    public static func form(_ action: AuditAction, record: FormRecord, by who: AuditActor, at date: Date, in zone: TimeZone) -> AuditEvent {
+        AuditEvent(time: AuditLog.stamp(date, in: zone), who: who, action: action, county: record.county, round: record.round,
+                   part: record.form.part.rawValue, detail: "record \(record.id)")
     }
 }

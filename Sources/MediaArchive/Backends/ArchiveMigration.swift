@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `migrate`: copies an archive's objects and entries from one pair of backends to another
 /// (the archive folder → S3 + PostgreSQL, and back). For each county, entry by entry in ingest

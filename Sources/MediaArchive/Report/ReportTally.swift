@@ -2,7 +2,7 @@ import Foundation
 
 /// What `report` adds up for one county, over any set of its entries. Two tallies merge, so each
 /// day of the catalogue can be tallied on its own — in parallel, and kept in a `ReportCache`
-/// until that day changes.
+/// until that day changes (`report --round` adds up `DayTally`s instead).
 struct ReportTally: Sendable, Equatable {
     /// An ingest stamp with its instant; stamps order by instant, then text (unparsed ones first).
     struct Stamp: Sendable, Equatable {
@@ -46,28 +46,6 @@ struct ReportTally: Sendable, Equatable {
 
     struct Skipped: Decodable {
         init(from decoder: any Decoder) throws {}
-    }
-
-    /// `report --round`: the fields plus what places an entry in its round and part (schema-1
-    /// entries have neither: their day's round, and the part their kind and name tell).
-    struct PlacedFields: Decodable {
-        var fields: Fields
-        var round: String?
-        var part: Part?
-        var originalNames: [String]?
-
-        private enum Keys: String, CodingKey { case round, part, originalNames }
-
-        init(from decoder: any Decoder) throws {
-            fields = try Fields(from: decoder)
-            let container = try decoder.container(keyedBy: Keys.self)
-            round = try container.decodeIfPresent(String.self, forKey: .round)
-            part = try container.decodeIfPresent(Part.self, forKey: .part)
-            originalNames = try container.decodeIfPresent([String].self, forKey: .originalNames)
-        }
-
-        /// The entry's part, as `CatalogEntry.placed(in:)` tells it.
-        var placedPart: Part { part ?? Part.guess(kind: fields.kind, name: originalNames?.first ?? "") ?? .other }
     }
 
     mutating func add(_ entry: Fields, clock: IngestClock, deadline: CalendarDay) {

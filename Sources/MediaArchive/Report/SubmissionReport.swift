@@ -24,8 +24,19 @@ public struct SubmissionReport: Sendable {
     /// Each day of each county is tallied on its own, on all cores, then the days are added up.
     public func counties() throws -> [CountyReport] {
         if let catalogue { return try tallyCounties(in: catalogue) }
+        if let round { return try roundCounties(round) }
         guard let cache else { return try tallyCounties() }
         return try cache.oneAtATime { try tallyCounties() }
+    }
+
+    /// A round's report from the kept per-day tallies that `status` also reads (`DayTallies`).
+    private func roundCounties(_ round: Round) throws -> [CountyReport] {
+        let clock = IngestClock(zone: settings.policy.zone)
+        return try settings.counties.counties.map { county in
+            var tally = ReportTally()
+            for day in try DayTallies.shared.tallies(of: county, settings: settings, judging: round) { tally.merge(day.report(of: round.id, clock: clock)) }
+            return tally.report(for: county)
+        }
     }
 
     private func tallyCounties() throws -> [CountyReport] {
@@ -37,8 +48,6 @@ public struct SubmissionReport: Sendable {
         }
         let zone = settings.policy.zone
         let deadline = settings.policy.deadline
-        let round = self.round
-        let rounds = settings.rounds
         // A few batches per core, each with its own clock (its fallback parsers are not shareable).
         let batchSize = max(1, work.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
         let batches = stride(from: 0, to: work.count, by: batchSize).map { Array(work[$0..<min($0 + batchSize, work.count)]) }
@@ -46,15 +55,10 @@ public struct SubmissionReport: Sendable {
             Result { () throws -> [(Int, ReportTally)] in
                 let clock = IngestClock(zone: zone)
                 return try batch.map { item in
-                    let count = {
-                        guard let round else { return try item.catalog.reportTally(on: item.day, clock: clock, deadline: deadline) }
-                        return try item.catalog.reportTally(on: item.day, clock: clock, round: round,
-                                                            dayRound: rounds.round(nearest: item.day).id)
-                    }
+                    let count = { try item.catalog.reportTally(on: item.day, clock: clock, deadline: deadline) }
                     guard let cache else { return (item.county, try count()) }
                     let folder = item.catalog.folder.dayFolder(item.day)
-                    let key = round.map { "\(zone.identifier) round \($0.id) \($0.deadline) \($0.registrationDeadline?.description ?? "") \(folder.path)" }
-                        ?? "\(zone.identifier) \(deadline) \(folder.path)"
+                    let key = "\(zone.identifier) \(deadline) \(folder.path)"
                     return (item.county, try cache.tally(key: key, folder: folder, count: count))
                 }
             }

@@ -5,10 +5,14 @@ public struct HandInStatusReader: Sendable {
     public var settings: ArchiveSettings
     /// Where the entries are: the archive folder's JSON files unless told otherwise.
     public var catalogue: any EntryCatalogue
+    /// The kept per-day tallies of the archive folder's JSON catalogue (other catalogues are
+    /// read entry by entry).
+    public var tallies: DayTallies
 
-    public init(settings: ArchiveSettings, catalogue: (any EntryCatalogue)? = nil) {
+    public init(settings: ArchiveSettings, catalogue: (any EntryCatalogue)? = nil, tallies: DayTallies = .shared) {
         self.settings = settings
         self.catalogue = catalogue ?? JSONEntryCatalogue(root: settings.root)
+        self.tallies = tallies
     }
 
     /// The round's status for `counties` (every county of the registry when empty).
@@ -16,17 +20,43 @@ public struct HandInStatusReader: Sendable {
         let shown = counties.isEmpty ? settings.counties.counties : counties
         let forms = FormStore(settings: settings)
         let markLog = MarkLog(settings: settings)
-        let zone = settings.policy.zone
+        let clock = IngestClock(zone: settings.policy.zone)
         return HandInStatus(round: round.id, counties: try shown.map { county in
-            let entries = try catalogue.entries(of: county, in: nil)
-                .map { $0.placed(in: settings.rounds) }.filter { $0.round == round.id }
-                .filter(try markLog.marks(county: county).counts)
+            let marks = try markLog.marks(county: county)
             let records = try forms.records(round: round.id, county: county)
-            return Self.status(of: county, round: round, entries: entries, records: records, clock: IngestClock(zone: zone))
+            return Self.status(of: county, round: round, parts: try counted(county, round: round, marks: marks, clock: clock),
+                               records: records, clock: clock)
         })
     }
 
-    static func status(of county: County, round: Round, entries: [CatalogEntry], records: [FormRecord],
+    /// What counts of the county's entries in `round`, per part: the kept day tallies less the
+    /// entries a withdraw or return mark names, found by their SHA-256 (marks are few).
+    private func counted(_ county: County, round: Round, marks: CountyMarks, clock: IngestClock) throws -> [Part: DayTally.Cell] {
+        let rounds = settings.rounds
+        let judging = DayTally.judging(round, in: rounds)
+        guard let json = catalogue as? JSONEntryCatalogue, json.root.standardizedFileURL == settings.root.standardizedFileURL else {
+            let entries = try catalogue.entries(of: county, in: nil).map { $0.placed(in: rounds) }
+                .filter { $0.round == round.id && marks.counts($0) }
+            var parts: [Part: DayTally.Cell] = [:]
+            DayTally(entries: entries, placedIn: rounds, judgedBy: judging, clock: clock).addParts(of: round.id, to: &parts)
+            return parts
+        }
+        var total = DayTally(cells: [:])
+        var parts: [Part: DayTally.Cell] = [:]
+        for day in try tallies.tallies(of: county, settings: settings, judging: round) { day.addParts(of: round.id, to: &parts) }
+        let named = Set(marks.marks.filter { $0.mark != .formsReopened && $0.round == round.id }.compactMap(\.sha256))
+        for sha256 in named.sorted() {
+            for entry in try catalogue.entries(sha256: sha256, county: county).map({ $0.placed(in: rounds) })
+            where entry.round == round.id && !marks.counts(entry) {
+                total.add(entry, rounds: judging, clock: clock, by: -1)
+            }
+        }
+        total.addParts(of: round.id, to: &parts)
+        return parts
+    }
+
+    /// One county's status from what counts of its entries per part (`DayTally`) and its records.
+    static func status(of county: County, round: Round, parts counted: [Part: DayTally.Cell], records: [FormRecord],
                        clock: IngestClock) -> CountyStatus {
         func isLate(_ stamp: String, _ part: Part) -> Bool {
             clock.day(of: stamp, at: clock.instant(stamp)).map { $0 > round.due(part) } ?? false
@@ -34,20 +64,19 @@ public struct HandInStatusReader: Sendable {
         var parts: [String: PartStatus] = [:]
         for part in Part.allCases {
             var status = PartStatus(need: round.need(part))
-            let items = entries.filter { $0.part == part }
+            let items = counted[part] ?? DayTally.Cell()
             if let form = RegistrationForm(part: part) {
                 let own = records.filter { $0.form == form }
                 status.have = own.count
                 status.records = own.count
-                status.files = items.count
+                status.files = items.items
                 status.late = own.filter { isLate($0.enteredAt, part) }.count
             } else {
-                let counting = items.filter { $0.verdict == .pass }
-                status.have = counting.count
-                status.late = counting.filter { isLate($0.ingestedAt, part) }.count
+                status.have = items.passing
+                status.late = items.passingLate
                 if part == .video {
-                    status.failing = items.count - counting.count
-                    let seconds = counting.compactMap(\.durationSeconds).reduce(0, +)
+                    status.failing = items.items - items.passing
+                    let seconds = Double(items.passingMicroseconds) / 1_000_000
                     status.minutes = (seconds / 60 * 10).rounded() / 10
                 }
             }

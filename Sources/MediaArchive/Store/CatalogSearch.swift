@@ -110,9 +110,13 @@ public struct Catalog: Sendable {
         var lines: [Data] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var worded = WordedLines()
         try forEachLine(query) { line in
             if line.isPlaced && !line.storesMessageCodes {
                 lines.append(line.json)
+            } else if line.isPlaced, let shown = worded.shown(line.json) {
+                // Schema 3: the stored line with its sentences put in (the same bytes as decoding it).
+                lines.append(shown)
             } else {
                 // Written before rounds: shown with the round and part it is read as. Written with
                 // message codes (schema 3): shown with their sentences, worded now.

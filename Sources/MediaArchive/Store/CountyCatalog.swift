@@ -48,18 +48,6 @@ struct CountyCatalog: Sendable {
         return tally
     }
 
-    /// The tally of `round`'s entries on `day`, each late against the round's date for its part
-    /// (forms: the registration deadline). An entry without a stored round is the day's round.
-    func reportTally(on day: CalendarDay, clock: IngestClock, round: Round, dayRound: String) throws -> ReportTally {
-        var tally = ReportTally()
-        for shard in shardFiles(on: day) {
-            for entry in try Self.readJSON([ReportTally.PlacedFields].self, at: shard) ?? [] where (entry.round ?? dayRound) == round.id {
-                tally.add(entry.fields, clock: clock, deadline: round.due(entry.placedPart))
-            }
-        }
-        return tally
-    }
-
     private func shardFiles(on day: CalendarDay) -> [URL] {
         let folder = folder.dayFolder(day)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -1,0 +1,107 @@
+import Foundation
+import Synchronization
+
+/// Every county-day's `DayTally`, each worked out once from the day's entries and then reused
+/// while the day's folder is unchanged (`FolderStamp`): `status`, `/api/status`, the gallery's
+/// front page, the portal, the board and `report --round` then cost one `stat` per day
+/// instead of decoding every entry.
+///
+/// Kept in memory for the process (a server keeps it between requests) and on disk in
+/// `<county>/index/.day-tallies` (`DayTallyFile`, docs/archive-format.md), so that a command-line
+/// run starts from what the last one worked out. That file is a derived cache: never the
+/// record, safe to delete, rewritten whole (atomically) when a day changed, and ignored by
+/// older versions. A day changed in the last seconds is worked out every time, not kept.
+public final class DayTallies: Sendable {
+    /// The process's tallies: what every reader uses unless given its own.
+    public static let shared = DayTallies()
+
+    struct Kept: Sendable, Equatable {
+        var stamp: FolderStamp
+        var tally: DayTally
+    }
+
+    /// One county's kept days, valid only for the rounds and zone they were placed and judged by.
+    struct County: Sendable, Equatable {
+        var basis: String
+        var days: [CalendarDay: Kept]
+    }
+
+    private let counties = Mutex<[String: County]>([:])
+    /// The time a day's folder is judged settled against (tests move it on).
+    private let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+    }
+
+    /// The tally of every day of `county`'s JSON catalogue, judged by `round`'s dates: the kept
+    /// tallies when it is the archive's own round as written; otherwise (a round a caller
+    /// changed or made up) worked out now and not kept.
+    func tallies(of county: MediaArchive.County, settings: ArchiveSettings, judging round: Round) throws -> [DayTally] {
+        if DayTally.isKept(round, in: settings.rounds) { return try tallies(of: county, settings: settings) }
+        let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: county))
+        return try Self.workOut(try catalog.days(), catalog: catalog, settings: settings, judging: DayTally.judging(round, in: settings.rounds))
+    }
+
+    /// The tally of every day of `county`'s JSON catalogue.
+    func tallies(of county: MediaArchive.County, settings: ArchiveSettings) throws -> [DayTally] {
+        let folder = try CountyFolder(root: settings.root, county: county)
+        let catalog = CountyCatalog(folder: folder)
+        let basis = Self.basis(settings)
+        let file = DayTallyFile(url: folder.dayTallies)
+        let memoryKey = folder.url.path
+        let before = counties.withLock { $0[memoryKey] }.flatMap { $0.basis == basis ? $0 : nil }
+        let kept = before ?? file.read().flatMap { $0.basis == basis ? $0 : nil } ?? County(basis: basis, days: [:])
+
+        // The stamp is taken before the day is read: a change while reading moves it again, so
+        // a tally is never kept under a stamp newer than what it counted.
+        var result: [(day: CalendarDay, stamp: FolderStamp, tally: DayTally?)] = []
+        let daysPath = folder.days.path
+        for day in try catalog.days() {
+            guard let stamp = FolderStamp.of(folder.dayFolderPath(day, daysPath: daysPath)) else { continue }
+            let reuse = kept.days[day].flatMap { $0.stamp == stamp ? $0.tally : nil }
+            result.append((day, stamp, reuse))
+        }
+        let missing = result.indices.filter { result[$0].tally == nil }
+        let worked = try Self.workOut(missing.map { result[$0].day }, catalog: catalog, settings: settings)
+        for (index, tally) in zip(missing, worked) { result[index].tally = tally }
+
+        var keep = County(basis: basis, days: [:])
+        let time = now()
+        for item in result where item.stamp.isSettled(now: time) { keep.days[item.day] = Kept(stamp: item.stamp, tally: item.tally!) }
+        // Unwritable (a read-only archive): the file is only a cache, so status goes on without it.
+        if keep != kept { try? file.write(keep) }
+        if keep != before { counties.withLock { $0[memoryKey] = keep } }
+        return result.map { $0.tally! }
+    }
+
+    /// Days read on all cores, a few batches per core, each with its own clock.
+    private static func workOut(_ days: [CalendarDay], catalog: CountyCatalog, settings: ArchiveSettings,
+                                judging: RoundRegistry? = nil) throws -> [DayTally] {
+        guard !days.isEmpty else { return [] }
+        let (rounds, zone) = (settings.rounds, settings.policy.zone)
+        let batchSize = max(1, days.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let batches = stride(from: 0, to: days.count, by: batchSize).map { Array(days[$0..<min($0 + batchSize, days.count)]) }
+        return try batches.parallelMap { batch in
+            Result { () throws -> [DayTally] in
+                let clock = IngestClock(zone: zone)
+                return try batch.map { DayTally(entries: try catalog.entries(on: $0), placedIn: rounds, judgedBy: judging, clock: clock) }
+            }
+        }.flatMap { try $0.get() }
+    }
+
+    /// What a kept tally depends on besides the day's entries: the rounds (an entry without a
+    /// stored round is placed by them, lateness is judged by their dates) and the policy's zone.
+    static func basis(_ settings: ArchiveSettings) -> String {
+        let rounds = settings.rounds.rounds.map { round in
+            [round.id, round.eventWindow.start.description, round.eventWindow.end.description,
+             round.registrationDeadline?.description ?? "-", round.deadline.description].joined(separator: ",")
+        }
+        return ([settings.policy.zone.identifier] + rounds).joined(separator: ";")
+    }
+}
+
+extension CountyFolder {
+    /// `<county>/index/.day-tallies`: the derived per-day tallies (`DayTallies`).
+    var dayTallies: URL { url.appendingPathComponent("index/.day-tallies") }
+}
