@@ -76,16 +76,17 @@ public struct SubmissionReport: Sendable {
         let clock = IngestClock(zone: settings.policy.zone)
         let decoder = JSONDecoder()
         return try settings.counties.counties.map { county in
+            let entries = try catalogue.entries(of: county, in: nil)
+            if let round {
+                // A round: counted by the rule the kept day tallies use (`DayTally`), placed and judged alike.
+                let counted = DayTally(entries: entries, placedIn: settings.rounds,
+                                       judgedBy: DayTally.judging(round, in: settings.rounds), clock: clock)
+                return counted.report(of: round.id, clock: clock).report(for: county)
+            }
             var tally = ReportTally()
-            for entry in try catalogue.entries(of: county, in: nil) {
+            for entry in entries {
                 let stored = try CatalogueRules.json(entry, asStored: true)
-                if let round {
-                    let placed = try decoder.decode(ReportTally.PlacedFields.self, from: stored)
-                    guard (placed.round ?? settings.rounds.round(nearest: entry.day).id) == round.id else { continue }
-                    tally.add(placed.fields, clock: clock, deadline: round.due(placed.placedPart))
-                } else {
-                    tally.add(try decoder.decode(ReportTally.Fields.self, from: stored), clock: clock, deadline: settings.policy.deadline)
-                }
+                tally.add(try decoder.decode(ReportTally.Fields.self, from: stored), clock: clock, deadline: settings.policy.deadline)
             }
             return tally.report(for: county)
         }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Every county-day's `DayTally`, each worked out once from the day's entries and then reused
