@@ -18,15 +18,14 @@ public struct HandInStatusReader: Sendable {
         let markLog = MarkLog(settings: settings)
         let zone = settings.policy.zone
         return HandInStatus(round: round.id, counties: try shown.map { county in
-            let entries = try catalogue.entries(of: county, in: nil)
-                .map { $0.placed(in: settings.rounds) }.filter { $0.round == round.id }
-                .filter(try markLog.marks(county: county).counts)
+            let tallies = try catalogue.roundTallies(of: county, round: round, rounds: settings.rounds,
+                                                     marks: try markLog.marks(county: county), zone: zone)
             let records = try forms.records(round: round.id, county: county)
-            return Self.status(of: county, round: round, entries: entries, records: records, clock: IngestClock(zone: zone))
+            return Self.status(of: county, round: round, tallies: tallies, records: records, clock: IngestClock(zone: zone))
         })
     }
 
-    static func status(of county: County, round: Round, entries: [CatalogEntry], records: [FormRecord],
+    static func status(of county: County, round: Round, tallies: [Part: RoundPartTally], records: [FormRecord],
                        clock: IngestClock) -> CountyStatus {
         func isLate(_ stamp: String, _ part: Part) -> Bool {
             clock.day(of: stamp, at: clock.instant(stamp)).map { $0 > round.due(part) } ?? false
@@ -34,21 +33,19 @@ public struct HandInStatusReader: Sendable {
         var parts: [String: PartStatus] = [:]
         for part in Part.allCases {
             var status = PartStatus(need: round.need(part))
-            let items = entries.filter { $0.part == part }
+            let items = tallies[part] ?? RoundPartTally()
             if let form = RegistrationForm(part: part) {
                 let own = records.filter { $0.form == form }
                 status.have = own.count
                 status.records = own.count
-                status.files = items.count
+                status.files = items.items
                 status.late = own.filter { isLate($0.enteredAt, part) }.count
             } else {
-                let counting = items.filter { $0.verdict == .pass }
-                status.have = counting.count
-                status.late = counting.filter { isLate($0.ingestedAt, part) }.count
+                status.have = items.passing
+                status.late = items.passingLate
                 if part == .video {
-                    status.failing = items.count - counting.count
-                    let seconds = counting.compactMap(\.durationSeconds).reduce(0, +)
-                    status.minutes = (seconds / 60 * 10).rounded() / 10
+                    status.failing = items.items - items.passing
+                    status.minutes = (items.passingSeconds / 60 * 10).rounded() / 10
                 }
             }
             parts[part.rawValue] = status

@@ -102,7 +102,7 @@ public struct Catalog: Sendable {
     /// per entry), passed through without decoding — what `search --json` prints. Kind and
     /// verdict are matched on the text; a camera or text query decodes.
     public func searchJSONLines(_ query: CatalogQuery) throws -> [Data] {
-        if query.needsDecoding || !isEmbedded {
+        if query.needsDecoding {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return try search(query).map { try encoder.encode($0) }
@@ -110,9 +110,13 @@ public struct Catalog: Sendable {
         var lines: [Data] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var shownText = ShownEntryText()
         try forEachLine(query) { line in
             if line.isPlaced && !line.storesMessageCodes {
                 lines.append(line.json)
+            } else if line.isPlaced, let shown = shownText.shown(line.json) {
+                // Schema 3: the sentences worded from the codes, the rest of the text as stored.
+                lines.append(shown)
             } else {
                 // Written before rounds: shown with the round and part it is read as. Written with
                 // message codes (schema 3): shown with their sentences, worded now.
@@ -132,6 +136,13 @@ public struct Catalog: Sendable {
         let range = query.dayRange
         if let range, range.start > range.end { return }
         for county in counties {
+            if !isEmbedded {
+                // A catalogue that keeps each entry's text (PostgreSQL) hands it over in search order.
+                for line in try catalogue.entryLines(of: county, in: range) where query.matchesText(line) {
+                    if try !visit(line) { return }
+                }
+                continue
+            }
             let catalog = try countyCatalog(county)
             for day in try catalog.days(in: range) {
                 for line in try catalog.entryLines(on: day) where query.matchesText(line) {
