@@ -113,18 +113,22 @@ public final class PostgresCatalogue: EntryCatalogue {
             .compactMap { mark in mark.sha256.flatMap { sha in mark.part.map { "\(sha)/\($0.rawValue)" } } }
         return try Blocking.run { [self] in
             try await withConnection { connection in
-                // The ingest day in the policy's zone, as IngestClock reads the stamp; a stamp
-                // without an offset (written by hand) by the date it starts with.
+                // Late: the ingest day in the policy's zone, as IngestClock reads the stamp (a
+                // stamp without an offset, written by hand, by the date it starts with), after
+                // the due day. The zone's day is within a day of the date the stamp starts with
+                // (ingest_day), so only stamps dated on the due day or the day after are parsed.
                 let rows = try await connection.query(
                     """
                     SELECT e.part, count(*), count(*) FILTER (WHERE e.verdict = 'pass'),
-                           count(*) FILTER (WHERE e.verdict = 'pass' AND due.day < CASE
+                           count(*) FILTER (WHERE e.verdict = 'pass' AND CASE
+                               WHEN e.ingest_day < due.day THEN false
+                               WHEN e.ingest_day > due.day + 1 THEN true
                                WHEN e.ingested_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'
-                               THEN (e.ingested_at::timestamptz AT TIME ZONE \(zone.identifier))::date
-                               ELSE e.ingest_day END),
+                               THEN (e.ingested_at::timestamptz AT TIME ZONE \(zone.identifier))::date > due.day
+                               ELSE e.ingest_day > due.day END),
                            coalesce(sum(e.duration_seconds) FILTER (WHERE e.verdict = 'pass'), 0)::double precision
                     FROM entries e LEFT JOIN unnest(\(parts)::text[], \(dues)::text[]::date[]) AS due(part, day) ON due.part = e.part
-                    WHERE e.county = \(county.slug) AND e.round = \(round.id) AND NOT ((e.sha256 || '/' || e.part) = ANY(\(marked)::text[]))
+                    WHERE e.county = \(county.slug) AND e.round = \(round.id) AND (cardinality(\(marked)::text[]) = 0 OR NOT ((e.sha256 || '/' || e.part) = ANY(\(marked)::text[])))
                     GROUP BY e.part
                     """, logger: logger)
                 var tallies: [Part: RoundPartTally] = [:]
