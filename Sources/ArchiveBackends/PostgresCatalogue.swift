@@ -78,16 +78,65 @@ public final class PostgresCatalogue: EntryCatalogue {
     }
 
     public func entries(of county: County, in range: DayRange?) throws -> [CatalogEntry] {
+        let decoder = JSONDecoder()
+        return try entryLines(of: county, in: range).map { try decoder.decode(CatalogEntry.self, from: $0.json) }
+    }
+
+    /// The rows' stored text as it is, undecoded (`search --json`), in search order.
+    public func entryLines(of county: County, in range: DayRange?) throws -> [EntryLine] {
         let from = (range?.start ?? CalendarDay(1, 1, 1)).description
         let until = (range?.end ?? CalendarDay(9999, 12, 31)).description
         if let range, range.start > range.end { return [] }
         return try Blocking.run { [self] in
             try await withConnection { connection in
-                try await Self.decode(connection.query(
+                var lines: [EntryLine] = []
+                let rows = try await connection.query(
                     """
-                    SELECT entry FROM entries WHERE county = \(county.slug) AND day BETWEEN \(from)::date AND \(until)::date
+                    SELECT entry, ingested_at FROM entries WHERE county = \(county.slug) AND day BETWEEN \(from)::date AND \(until)::date
                     ORDER BY day, ingested_at, id
-                    """, logger: logger))
+                    """, logger: logger)
+                for try await (json, ingestedAt) in rows.decode((String, String).self) {
+                    lines.append(EntryLine(json: Data(json.utf8), ingestedAt: ingestedAt))
+                }
+                return lines
+            }
+        }
+    }
+
+    /// Counted in the database: one row per part comes back, not the round's entries.
+    public func roundTallies(of county: County, round: Round, rounds: RoundRegistry, marks: CountyMarks,
+                             zone: TimeZone) throws -> [Part: RoundPartTally] {
+        let parts = Part.allCases.map(\.rawValue)
+        let dues = Part.allCases.map { round.due($0).description }
+        // Withdrawn or returned: named by SHA-256 and part within the round.
+        let marked = marks.marks.filter { $0.mark != .formsReopened && $0.round == round.id }
+            .compactMap { mark in mark.sha256.flatMap { sha in mark.part.map { "\(sha)/\($0.rawValue)" } } }
+        return try Blocking.run { [self] in
+            try await withConnection { connection in
+                // Late: the ingest day in the policy's zone, as IngestClock reads the stamp (a
+                // stamp without an offset, written by hand, by the date it starts with), after
+                // the due day. The zone's day is within a day of the date the stamp starts with
+                // (ingest_day), so only stamps dated on the due day or the day after are parsed.
+                let rows = try await connection.query(
+                    """
+                    SELECT e.part, count(*), count(*) FILTER (WHERE e.verdict = 'pass'),
+                           count(*) FILTER (WHERE e.verdict = 'pass' AND CASE
+                               WHEN e.ingest_day < due.day THEN false
+                               WHEN e.ingest_day > due.day + 1 THEN true
+                               WHEN e.ingested_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'
+                               THEN (e.ingested_at::timestamptz AT TIME ZONE \(zone.identifier))::date > due.day
+                               ELSE e.ingest_day > due.day END),
+                           coalesce(sum(e.duration_seconds) FILTER (WHERE e.verdict = 'pass'), 0)::double precision
+                    FROM entries e LEFT JOIN unnest(\(parts)::text[], \(dues)::text[]::date[]) AS due(part, day) ON due.part = e.part
+                    WHERE e.county = \(county.slug) AND e.round = \(round.id) AND (cardinality(\(marked)::text[]) = 0 OR NOT ((e.sha256 || '/' || e.part) = ANY(\(marked)::text[])))
+                    GROUP BY e.part
+                    """, logger: logger)
+                var tallies: [Part: RoundPartTally] = [:]
+                for try await (part, items, passing, late, seconds) in rows.decode((String, Int64, Int64, Int64, Double).self) {
+                    guard let part = Part(rawValue: part) else { continue }
+                    tallies[part] = RoundPartTally(items: Int(items), passing: Int(passing), passingLate: Int(late), passingSeconds: seconds)
+                }
+                return tallies
             }
         }
     }
@@ -145,9 +194,10 @@ public final class PostgresCatalogue: EntryCatalogue {
             let ingestDay = String(new.ingestedAt.prefix(10))
             try await connection.query(
                 """
-                INSERT INTO entries (county, sha256, round, part, kind, day, ingest_day, ingested_at, verdict, object, entry)
+                INSERT INTO entries (county, sha256, round, part, kind, day, ingest_day, ingested_at, verdict, object, entry, duration_seconds)
                 VALUES (\(county.slug), \(new.sha256), \(placed.round ?? ""), \(placed.part?.rawValue ?? ""), \(new.kind.rawValue),
-                        \(new.day.description)::date, \(ingestDay)::date, \(new.ingestedAt), \(new.verdict.rawValue), \(new.object), \(json))
+                        \(new.day.description)::date, \(ingestDay)::date, \(new.ingestedAt), \(new.verdict.rawValue), \(new.object), \(json),
+                        \(new.durationSeconds))
                 """, logger: logger)
             return .added(new)
         }

@@ -23,12 +23,71 @@ public protocol EntryCatalogue: Sendable {
     func entries(of county: County, in range: DayRange?) throws -> [CatalogEntry]
     /// The county's entries whose SHA-256 starts with `prefix` (lower-case hex), for `show`.
     func entries(sha256Prefix prefix: String, county: County) throws -> [CatalogEntry]
+    /// The same entries as `entries(of:in:)`, in the same order, as the JSON text the catalogue
+    /// stores (`CatalogueRules.json(_:asStored: true)`): `search --json` passes it through.
+    func entryLines(of county: County, in range: DayRange?) throws -> [EntryLine]
+    /// What `status` counts of the county's entries in `round`, part by part (parts without
+    /// entries left out); entries that `marks` withdraw or return are not counted.
+    func roundTallies(of county: County, round: Round, rounds: RoundRegistry, marks: CountyMarks,
+                      zone: TimeZone) throws -> [Part: RoundPartTally]
 }
 
 extension EntryCatalogue {
     /// Every entry of the county read and filtered: right for any catalogue, fast for none.
     public func entries(sha256Prefix prefix: String, county: County) throws -> [CatalogEntry] {
         try entries(of: county, in: nil).filter { $0.sha256.hasPrefix(prefix) }
+    }
+
+    /// Encodes the decoded entries (a catalogue that keeps the text gives it instead).
+    public func entryLines(of county: County, in range: DayRange?) throws -> [EntryLine] {
+        try entries(of: county, in: range).map { EntryLine(json: try CatalogueRules.json($0, asStored: true), ingestedAt: $0.ingestedAt) }
+    }
+
+    /// Tallies the decoded entries (a catalogue with a query language counts there instead).
+    public func roundTallies(of county: County, round: Round, rounds: RoundRegistry, marks: CountyMarks,
+                             zone: TimeZone) throws -> [Part: RoundPartTally] {
+        let entries = try entries(of: county, in: nil).map { $0.placed(in: rounds) }
+            .filter { $0.round == round.id }.filter(marks.counts)
+        return RoundPartTally.tallies(of: entries, round: round, zone: zone)
+    }
+}
+
+/// One part of one county's round, as `status` counts it.
+public struct RoundPartTally: Sendable, Equatable {
+    /// Every entry of the part (for the forms: the files handed in).
+    public var items = 0
+    /// Entries with verdict pass (a failing video does not count).
+    public var passing = 0
+    /// Passing entries handed in after the part's due day (by ingest day in the policy's zone).
+    public var passingLate = 0
+    /// The passing entries' `durationSeconds`, added up.
+    public var passingSeconds = 0.0
+
+    public init(items: Int = 0, passing: Int = 0, passingLate: Int = 0, passingSeconds: Double = 0) {
+        self.items = items
+        self.passing = passing
+        self.passingLate = passingLate
+        self.passingSeconds = passingSeconds
+    }
+
+    /// The tallies of `entries` (already of one county's round), by part.
+    public static func tallies(of entries: [CatalogEntry], round: Round, zone: TimeZone) -> [Part: RoundPartTally] {
+        let clock = IngestClock(zone: zone)
+        var tallies: [Part: RoundPartTally] = [:]
+        for entry in entries {
+            guard let part = entry.part else { continue }
+            var tally = tallies[part] ?? RoundPartTally()
+            tally.items += 1
+            if entry.verdict == .pass {
+                tally.passing += 1
+                tally.passingSeconds += entry.durationSeconds ?? 0
+                if let day = clock.day(of: entry.ingestedAt, at: clock.instant(entry.ingestedAt)), day > round.due(part) {
+                    tally.passingLate += 1
+                }
+            }
+            tallies[part] = tally
+        }
+        return tallies
     }
 }
 

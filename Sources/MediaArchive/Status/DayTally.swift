@@ -129,3 +129,15 @@ struct DayTally: Sendable, Equatable {
         return tally
     }
 }
+
+extension DayTally.Cell {
+    /// What another catalogue counted of a round's part (`EntryCatalogue.roundTallies`); an
+    /// extension, so the cell keeps its implicit initialisers.
+    init(_ counted: RoundPartTally) {
+        self.init()
+        items = counted.items
+        passing = counted.passing
+        passingLate = counted.passingLate
+        passingMicroseconds = Int64((counted.passingSeconds * 1_000_000).rounded())
+    }
+}

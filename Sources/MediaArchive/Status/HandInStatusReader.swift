@@ -35,11 +35,9 @@ public struct HandInStatusReader: Sendable {
         let rounds = settings.rounds
         let judging = DayTally.judging(round, in: rounds)
         guard let json = catalogue as? JSONEntryCatalogue, json.root.standardizedFileURL == settings.root.standardizedFileURL else {
-            let entries = try catalogue.entries(of: county, in: nil).map { $0.placed(in: rounds) }
-                .filter { $0.round == round.id && marks.counts($0) }
-            var parts: [Part: DayTally.Cell] = [:]
-            DayTally(entries: entries, placedIn: rounds, judgedBy: judging, clock: clock).addParts(of: round.id, to: &parts)
-            return parts
+            // Another catalogue (PostgreSQL) counts the round itself (`roundTallies`, in SQL).
+            return try catalogue.roundTallies(of: county, round: round, rounds: rounds, marks: marks, zone: clock.zone)
+                .mapValues(DayTally.Cell.init)
         }
         var total = DayTally(cells: [:])
         var parts: [Part: DayTally.Cell] = [:]

@@ -102,7 +102,7 @@ public struct Catalog: Sendable {
     /// per entry), passed through without decoding — what `search --json` prints. Kind and
     /// verdict are matched on the text; a camera or text query decodes.
     public func searchJSONLines(_ query: CatalogQuery) throws -> [Data] {
-        if query.needsDecoding || !isEmbedded {
+        if query.needsDecoding {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return try search(query).map { try encoder.encode($0) }
@@ -136,6 +136,13 @@ public struct Catalog: Sendable {
         let range = query.dayRange
         if let range, range.start > range.end { return }
         for county in counties {
+            if !isEmbedded {
+                // A catalogue that keeps each entry's text (PostgreSQL) hands it over in search order.
+                for line in try catalogue.entryLines(of: county, in: range) where query.matchesText(line) {
+                    if try !visit(line) { return }
+                }
+                continue
+            }
             let catalog = try countyCatalog(county)
             for day in try catalog.days(in: range) {
                 for line in try catalog.entryLines(on: day) where query.matchesText(line) {

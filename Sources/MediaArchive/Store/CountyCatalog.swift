@@ -209,6 +209,11 @@ public struct EntryLine: Sendable {
     public var json: Data
     public var ingestedAt: String
 
+    public init(json: Data, ingestedAt: String) {
+        self.json = json
+        self.ingestedAt = ingestedAt
+    }
+
     /// The entry lines of a shard file (`[`, one entry per line, `]`); nil if a line lacks
     /// its ingest time.
     static func lines(in data: Data) -> [EntryLine]? {
