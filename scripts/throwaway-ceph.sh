@@ -102,7 +102,10 @@ mon_data_avail_crit = 0
 
 [client.rgw.throwaway]
 # endpoint= binds one address; port= would bind every interface.
-rgw_frontends = beast endpoint=127.0.0.1:$rgw_port
+# beast drops a connection after request_timeout_ms (65 s) without reading or writing; under a
+# full test run the test process can leave a download unread that long (its 2 cooperative
+# threads busy elsewhere), and the store then cut 12 MiB GETs short. Ten minutes here.
+rgw_frontends = beast endpoint=127.0.0.1:$rgw_port request_timeout_ms=600000
 rgw_data = $dir/rgw
 EOF
 

@@ -51,16 +51,21 @@ extension S3Client {
         }
         let response = try await send(call)
         let object = try describe(response, key: key, call: call)
-        do {
-            for try await chunk in response.body {
-                try await consume(chunk)
+        var chunks = response.body.makeAsyncIterator()
+        while true {
+            let chunk: ByteBuffer?
+            do {
+                chunk = try await chunks.next()
+            } catch {
+                // The connection closed mid-body (HTTPClientError, or NIO's parser: "stream ended
+                // at an unexpected time"): said as the store's failure, naming the key. What
+                // `consume` throws (a full disk) goes up as it is.
+                throw S3Error(
+                    code: .unreachable, message: "the download broke off: \(error)",
+                    operation: call.operation, bucket: bucket, key: key)
             }
-        } catch let error as S3Error {
-            throw error
-        } catch let error as HTTPClientError {
-            throw S3Error(
-                code: .unreachable, message: "the download broke off: \(error)",
-                operation: call.operation, bucket: bucket, key: key)
+            guard let chunk else { break }
+            try await consume(chunk)
         }
         return object
     }
