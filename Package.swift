@@ -82,6 +82,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // The static files' ETags.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Only its CRC-32, for the board's streamed hand-over zip (StoredZip).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Compiled into the binary (PackageResources.<file>), not copied into a bundle beside
             // it: the .deb ships /usr/bin/media-archive alone, and it must still serve its pages.

@@ -3,10 +3,12 @@ import Hummingbird
 import MediaArchive
 import NIOCore
 
-/// The clerks' board (BoardPage): `GET /board[?round=R]` and the round's consolidated forms,
-/// `GET /board/forms.xlsx[?round=R]`. Clerks change things from it (its forms post to the
-/// return and reopen routes, which send a browser back here); archivists may look; a county
-/// token is told the board is for clerks (403); a browser without a login goes to `/login`.
+/// The clerks' board (BoardPage): `GET /board[?round=R]`, the round's consolidated forms
+/// `GET /board/forms.xlsx[?round=R]` and a county's BagIt hand-over as a zip,
+/// `GET /board/handover.zip?county=C[&round=R]` (BoardController+HandOver). Clerks change
+/// things from it (its forms post to the return and reopen routes, which send a browser back
+/// here); archivists may look; a county token is told the board is for clerks (403); a browser
+/// without a login goes to `/login`.
 struct BoardController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
@@ -17,6 +19,7 @@ struct BoardController<Context: RequestContext>: Sendable {
     func addRoutes(to router: Router<Context>) {
         router.get("/board", use: page)
         router.get("/board/forms.xlsx", use: formsWorkbook)
+        router.get("/board/handover.zip", use: handOverZip)
     }
 
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
@@ -61,7 +64,7 @@ struct BoardController<Context: RequestContext>: Sendable {
     }
 
     /// A clerk or an archivist; a county token is refused (403), no token sent to the login page.
-    private func viewer(_ request: Request) async throws -> AccessToken {
+    func viewer(_ request: Request) async throws -> AccessToken {
         try await access.forPage(request) {
             let token = try await access.requireToken(request)
             guard token.role == .clerk || token.role == .archivist else {

@@ -25,6 +25,7 @@ struct BoardPage: HTMLPage {
     var returnLabel: String
     var reopenLabel: String
     var searchLabel: String
+    var handOverLabel: String
     var section: NavBar.Section? { .board }
 
     struct CountyRow {
@@ -34,6 +35,8 @@ struct BoardPage: HTMLPage {
         var items: [ItemRow]
         var reopenAction: String
         var searchHref: String
+        /// The county's round as a BagIt bag in a zip (BoardController+HandOver).
+        var handOverHref: String
     }
 
     struct Cell {
@@ -71,7 +74,8 @@ struct BoardPage: HTMLPage {
                 cells: shown.map { Self.cell(county.part($0), href: anchor, text: text) },
                 items: (items[county.county] ?? []).map { Self.itemRow($0, county: county.county, round: round.id, canChange: canChange, language: language) },
                 reopenAction: "/api/forms/reopen?county=\(county.county)&round=\(round.id)",
-                searchHref: "/search?county=\(county.county)")
+                searchHref: "/search?county=\(county.county)",
+                handOverHref: "/board/handover.zip?county=\(county.county)&round=\(round.id)")
         }
         reminderHeading = text.reminderHeading
         let owing = status.counties.filter { !$0.complete }
@@ -84,21 +88,23 @@ struct BoardPage: HTMLPage {
         returnLabel = text.returnLabel
         reopenLabel = text.reopenLabel
         searchLabel = text.searchLabel
+        handOverLabel = text.handOverLabel
     }
 
     /// The board's own words.
     struct Text: Bilingual {
         var board, county, reminderHeading, nothingOwed, exportLabel, itemsHeading, noItems: String
-        var notePlaceholder, returnLabel, reopenLabel, searchLabel, missing, late: String
+        var notePlaceholder, returnLabel, reopenLabel, searchLabel, handOverLabel, missing, late: String
 
         static let zh = Text(board: "提交看板", county: "县区", reminderHeading: "催交提醒（可复制）", nothingOwed: "所有县区均已齐全。",
                              exportLabel: "下载备案表汇总（XLSX）", itemsHeading: "本轮材料", noItems: "还没有提交材料。",
                              notePlaceholder: "需要修改什么", returnLabel: "退回修改", reopenLabel: "重新开放备案表",
-                             searchLabel: "在搜索中查看", missing: "缺", late: " 逾期")
+                             searchLabel: "在搜索中查看", handOverLabel: "下载移交包（BagIt，ZIP）", missing: "缺", late: " 逾期")
         static let en = Text(board: "Hand-in board", county: "County", reminderHeading: "Reminder (ready to copy)",
                              nothingOwed: "Every county has handed in everything.", exportLabel: "Download the consolidated forms (XLSX)",
                              itemsHeading: "Items of this round", noItems: "Nothing handed in yet.", notePlaceholder: "What to correct",
                              returnLabel: "Return for correction", reopenLabel: "Reopen the forms", searchLabel: "Show in search",
+                             handOverLabel: "Download the hand-over (BagIt, zip)",
                              missing: "missing", late: " late ")
     }
 

@@ -119,6 +119,7 @@ struct HandInRouteTests {
         Row(method: .get, uri: { _ in "/ingest" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .forbidden)),
         Row(method: .get, uri: { _ in "/board" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
         Row(method: .get, uri: { _ in "/board/forms.xlsx" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
+        Row(method: .get, uri: { _ in "/board/handover.zip?county=qingfeng" }, expected: statuses(.seeOther, .forbidden, .forbidden, .ok, .ok)),
         Row(method: .post, uri: { _ in "/api/ingest?county=qingfeng" }, body: photoUpload,
             expected: statuses(.unauthorized, .forbidden, .forbidden, .ok, .forbidden)),
         Row(method: .post, uri: { _ in "/api/handin?part=photo&county=qingfeng" }, body: photoUpload,
