@@ -11,8 +11,16 @@ struct Access: Sendable {
     let publicBrowse: Bool
 
     static let cookieName = "media_archive_token"
-    /// The logged-in token's role, set beside the login cookie: a hint for the nav bar only.
-    static let roleCookieName = "media_archive_role"
+    /// A cookie older versions set beside the login cookie for the nav bar; no longer read or
+    /// set (the nav bar asks the token, `cookieViewer`), only cleared at logout.
+    static let oldRoleCookieName = "media_archive_role"
+
+    /// The login cookie's token, verified for this request by `ViewerMiddleware`.
+    struct Viewer: Sendable {
+        var secret: String
+        var token: AccessToken
+    }
+    @TaskLocal static var cookieViewer: Viewer?
 
     init(settings: ArchiveSettings, backends: StorageBackends = StorageBackends()) {
         tokens = backends.tokens(settings)
@@ -64,6 +72,7 @@ struct Access: Sendable {
         guard let secret = try Self.presentedSecret(request) else {
             throw AccessDenied.unauthenticated(.tokenMissing)
         }
+        if let viewer = Self.cookieViewer, viewer.secret == secret { return viewer.token }
         guard let token = try await verify(secret) else {
             throw AccessDenied.unauthenticated(.tokenInvalid)
         }

@@ -35,7 +35,7 @@ struct AccessController<Context: RequestContext>: Sendable {
         let body = try await request.body.collect(upTo: 16 * 1024)
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm(token: nil, next: nil)
         let secret = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !secret.isEmpty, Self.isCookieSafe(secret), let token = try await access.verify(secret) else {
+        guard !secret.isEmpty, Self.isCookieSafe(secret), try await access.verify(secret) != nil else {
             await throttle.failed(address)
             let language = PageLanguage.of(request)
             let page = LoginPage(error: LoginPage.Text.of(language).invalidToken, returnTo: form.next, language: language)
@@ -44,8 +44,6 @@ struct AccessController<Context: RequestContext>: Sendable {
         await throttle.succeeded(address)
         var response = Response(status: .seeOther, headers: [.location: ReturnPath.safe(form.next) ?? "/", .cacheControl: "no-store"])
         response.setCookie(Cookie(name: Access.cookieName, value: secret, path: "/", httpOnly: true, sameSite: .strict))
-        // Only what the nav bar shows (the board's link); every route checks the token itself.
-        response.setCookie(Cookie(name: Access.roleCookieName, value: token.role.rawValue, path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -53,7 +51,8 @@ struct AccessController<Context: RequestContext>: Sendable {
         var response = Response(status: .seeOther, headers: [.location: "/login", .cacheControl: "no-store"])
         response.setCookie(Cookie(name: Access.cookieName, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
                                   path: "/", httpOnly: true, sameSite: .strict))
-        response.setCookie(Cookie(name: Access.roleCookieName, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
+        // An older version's nav-bar hint goes too.
+        response.setCookie(Cookie(name: Access.oldRoleCookieName, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
                                   path: "/", httpOnly: true, sameSite: .strict))
         return response
     }

@@ -40,10 +40,11 @@ public func buildRouter(settings: ArchiveSettings, metrics: ServiceMetrics = Ser
     router.addMiddleware { RequestMetricsMiddleware(metrics: metrics) }
     router.addMiddleware { LanguageCookieMiddleware() }
     router.addMiddleware { CrossSiteGuard() }
+    let access = Access(settings: settings, backends: backends)
+    router.addMiddleware { ViewerMiddleware(access: access) }
     let pages = PageRenderer()
     AssetController<ArchiveRequestContext>(assets: pages.assets).addRoutes(to: router)
     CheckController<ArchiveRequestContext>(policy: settings.policy, pages: pages, metrics: metrics, facts: facts).addRoutes(to: router)
-    let access = Access(settings: settings, backends: backends)
     AccessController<ArchiveRequestContext>(access: access, pages: pages).addRoutes(to: router)
     SearchController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, backends: backends).addRoutes(to: router)
     // The gallery: counties, items, their files.

@@ -74,8 +74,9 @@ struct NavBar {
             (.ingest, "/ingest", text.ingest),
         ]
         let loggedIn = request.cookies[Access.cookieName].map { !$0.value.isEmpty } == true
-        // The board is for clerks (archivists may look); the role cookie only decides the link.
-        let role = loggedIn ? request.cookies[Access.roleCookieName].flatMap { AccessRole(rawValue: $0.value) } : nil
+        // The board is for clerks (archivists may look): the login's token says who this is,
+        // as ViewerMiddleware verified it for this request.
+        let role = loggedIn ? Access.cookieViewer?.token.role : nil
         let board: [(Section, String, String)] = role == .clerk || role == .archivist ? [(.board, "/board", text.board)] : []
         links = (sections + board).map { section, href, label in Link(href: href, label: label, current: section == current) }
         let other: Language = language == .zh ? .en : .zh

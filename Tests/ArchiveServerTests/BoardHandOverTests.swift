@@ -10,13 +10,6 @@ import TestSupport
 struct BoardHandOverTests {
     typealias Office = BoardRouteTests.Office
 
-    /// The binary SwiftPM built beside the test bundle.
-    static let binary: URL = {
-        let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("media-archive")
-        if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return Fixtures.packageRoot.appendingPathComponent(".build/debug/media-archive")
-    }()
-
     /// Python's zipfile checks every entry's CRC (testzip) and unpacks the zip into `folder`.
     static func unzip(_ zip: URL, into folder: URL) throws -> (names: [String], allStored: Bool, firstBad: String?) {
         let script = """
@@ -72,7 +65,7 @@ struct BoardHandOverTests {
         let bag = unpacked.appendingPathComponent("qingfeng-round-2026")
 
         let exported = scratch.appendingPathComponent("exported")
-        let cli = try ChildProcess.run(Self.binary, ["export", "--archive", office.settings.root.path, "--county", "qingfeng",
+        let cli = try ChildProcess.run(ChildProcess.builtBinary, ["export", "--archive", office.settings.root.path, "--county", "qingfeng",
                                                      "--round", "2026", "--bagit", "--to", exported.path])
         #expect(cli.status == 0, "\(cli.stderr)")
         let downloaded = try Self.files(in: bag), written = try Self.files(in: exported)

@@ -176,12 +176,28 @@ struct BoardRouteTests {
             return answer.headers[values: .setCookie].map { String($0.prefix { $0 != ";" }) }
         }
         let clerk = try await login(office.clerk)
-        #expect(clerk.contains("media_archive_role=clerk"), "\(clerk)")
+        #expect(clerk.allSatisfy { !$0.hasPrefix("media_archive_role") }, "the token alone says who this is: \(clerk)")
         let board = try await Self.send(office, "/board?lang=en", secret: nil, headers: [.cookie: clerk.joined(separator: "; ")])
         #expect(board.text.contains("<a href=\"/board\" aria-current=\"page\">Board</a>"), "\(board.text.prefix(1500))")
         let county = try await login(office.county)
         let portal = try await Self.send(office, "/portal?lang=en", secret: nil, headers: [.cookie: county.joined(separator: "; ")])
         #expect(portal.status == .ok)
         #expect(!portal.text.contains("href=\"/board\""))
+    }
+
+    /// The nav bar asks the token, not a cookie: a county that writes itself a clerk's role
+    /// cookie (as an older version set one) sees no board link, and the board still refuses it.
+    @Test func aForgedRoleCookieShowsNoClerkLinks() async throws {
+        let office = try Office()
+        let forged = "media_archive_token=\(office.county); media_archive_role=clerk"
+        let portal = try await Self.send(office, "/portal?lang=en", secret: nil, headers: [.cookie: forged])
+        #expect(portal.status == .ok)
+        #expect(!portal.text.contains("href=\"/board\""), "\(portal.text.prefix(1500))")
+        let board = try await Self.send(office, "/board?lang=en", secret: nil, headers: [.cookie: forged])
+        #expect(board.status == .forbidden)
+        #expect(!board.text.contains("href=\"/board\""))
+        // An archivist's login without any role cookie does get the link.
+        let archivist = try await Self.send(office, "/?lang=en", secret: nil, headers: [.cookie: "media_archive_token=\(office.archivist)"])
+        #expect(archivist.text.contains("<a href=\"/board\">Board</a>"), "\(archivist.text.prefix(1500))")
     }
 }

@@ -23,12 +23,7 @@ extension CheckControllerTests {
     @Suite(.serialized) struct WorkerPoolTests {
         static let unsafeSentence = "the file could not be checked safely; ask for the original"
 
-        /// The binary SwiftPM built beside the test bundle (a debug build: its test files work).
-        static let binary: String = {
-            let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("media-archive")
-            if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
-            return Fixtures.packageRoot.appendingPathComponent(".build/debug/media-archive").path
-        }()
+        static let binary = ChildProcess.builtBinary.path
 
         /// Test builds of the worker hang on a file starting with this (`WorkerTestFiles`): a worker
         /// that is busy for as long as the test needs, to pass its deadline or be signalled.

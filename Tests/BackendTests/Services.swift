@@ -38,11 +38,7 @@ enum Services {
         return root
     }
 
-    static var binary: URL {
-        let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("media-archive")
-        if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return Fixtures.packageRoot.appendingPathComponent(".build/debug/media-archive")
-    }
+    static var binary: URL { ChildProcess.builtBinary }
 
     /// `media-archive ARGUMENTS --store s3://BUCKET --catalogue …`, as a process.
     static func process(_ arguments: [String], bucket: String, catalogue: String) -> Process {

@@ -5,12 +5,7 @@ import TestSupport
 struct CommandRunner {
     typealias Output = ChildProcess.Output
 
-    /// The binary SwiftPM built beside the test bundle.
-    static let binary: URL = {
-        let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("media-archive")
-        if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return Fixtures.packageRoot.appendingPathComponent(".build/debug/media-archive")
-    }()
+    static let binary = ChildProcess.builtBinary
 
     static func run(_ arguments: [String], environment extra: [String: String] = [:],
                     in directory: URL? = nil) throws -> Output {

@@ -3,6 +3,14 @@ import Foundation
 /// Runs a program to completion and collects what it printed, for tests that drive the built
 /// binary or an independent checker.
 public enum ChildProcess {
+    /// The `media-archive` binary SwiftPM built beside the test bundle (a debug build: its
+    /// test-only markers work), else the package's debug build.
+    public static let builtBinary: URL = {
+        let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("media-archive")
+        if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Fixtures.packageRoot.appendingPathComponent(".build/debug/media-archive")
+    }()
+
     public struct Output: Sendable {
         public var status: Int32
         public var stdout: String
