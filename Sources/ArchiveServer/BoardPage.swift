@@ -47,12 +47,7 @@ struct BoardPage: HTMLPage {
     }
 
     struct ItemRow {
-        var name: String
-        var href: String
-        var part: String
-        var ingestedAt: String
-        var markText: String?
-        var note: String?
+        var item: ItemSummary
         /// The return route for this item; nil once it is returned or withdrawn.
         var returnAction: String?
     }
@@ -120,9 +115,7 @@ struct BoardPage: HTMLPage {
     static func itemRow(_ item: HandInItem, county: String, round: String, canChange: Bool, language: Language) -> ItemRow {
         let part = item.entry.part ?? .other
         let open = canChange && item.mark == nil
-        return ItemRow(name: item.entry.originalNames.first ?? item.entry.sha256, href: "/items/\(item.entry.sha256)",
-                       part: part.name(in: language), ingestedAt: item.entry.ingestedAt,
-                       markText: MarkWords.text(item.mark?.mark, in: language), note: item.mark?.note,
+        return ItemRow(item: ItemSummary(item, language: language),
                        returnAction: open ? "/api/items/\(item.entry.sha256)/return?county=\(county)&round=\(round)&part=\(part.rawValue)" : nil)
     }
 }

@@ -69,12 +69,7 @@ struct PortalPage: HTMLPage {
     }
 
     struct ItemRow {
-        var sha256: String
-        var name: String
-        var part: String
-        var ingestedAt: String
-        var markText: String?
-        var note: String?
+        var item: ItemSummary
         /// The withdraw form's target while the county may still take the item back.
         var withdrawAction: String?
         var withdrawLabel: String
@@ -115,9 +110,7 @@ struct PortalPage: HTMLPage {
         self.items = items.map { item in
             let part = item.entry.part ?? .other
             let open = item.mark == nil && today <= round.due(part)
-            return ItemRow(sha256: item.entry.sha256, name: item.shownName,
-                           part: part.name(in: language), ingestedAt: item.entry.ingestedAt,
-                           markText: MarkWords.text(item.mark?.mark, in: language), note: item.mark?.note,
+            return ItemRow(item: ItemSummary(item, language: language),
                            withdrawAction: open ? "/api/items/\(item.entry.sha256)/withdraw?round=\(round.id)&part=\(part.rawValue)" : nil,
                            withdrawLabel: text.withdraw)
         }

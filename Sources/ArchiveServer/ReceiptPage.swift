@@ -25,13 +25,9 @@ struct ReceiptPage: HTMLPage {
     }
 
     struct Row {
-        var name: String
-        var part: String
-        var sha256: String
-        var ingestedAt: String
+        var item: ItemSummary
+        /// Late, withdrawn, returned: every mark in one cell (the clerk's note under them).
         var marks: String
-        /// The clerk's note on a returned item.
-        var note: String?
     }
 
     init(county: County, round: Round, items: [HandInItem], printedAt: String, zone: TimeZone, language: Language) {
@@ -42,13 +38,9 @@ struct ReceiptPage: HTMLPage {
                  Fact(label: text.printed, value: printedAt), Fact(label: text.count, value: "\(items.count)")]
         columns = text.columns
         rows = items.map { item in
-            var marks: [String] = []
-            if item.isLate(in: round, zone: zone) { marks.append(text.late) }
-            if let mark = MarkWords.text(item.mark?.mark, in: language) { marks.append(mark) }
-            return Row(name: item.shownName,
-                       part: (item.entry.part ?? .other).name(in: language), sha256: item.entry.sha256,
-                       ingestedAt: item.entry.ingestedAt, marks: marks.joined(separator: language == .zh ? "、" : ", "),
-                       note: item.mark?.note)
+            let summary = ItemSummary(item, language: language)
+            let marks = (item.isLate(in: round, zone: zone) ? [text.late] : []) + [summary.markText].compactMap { $0 }
+            return Row(item: summary, marks: marks.joined(separator: language == .zh ? "、" : ", "))
         }
         noItems = text.noItems
         printHint = text.printHint

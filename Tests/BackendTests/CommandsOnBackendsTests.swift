@@ -10,17 +10,8 @@ import TestSupport
 struct CommandsOnBackendsTests {
     /// `media-archive ARGUMENTS` → (exit status, stdout, stderr).
     func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = Services.binary
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: complained, as: UTF8.self))
+        let ran = try ChildProcess.run(Services.binary, arguments)
+        return (ran.status, ran.stdout, ran.stderr)
     }
 
     @Test func reportAndShowPrintTheSameOnBothDeployments() throws {

@@ -5,9 +5,9 @@ import TestSupport
 @testable import MediaArchive
 
 /// The two shortcuts the 1,000,000-entry benchmark needed (issue 14 item 8) give what the
-/// long way gives: `search --json`'s splice of worded sentences into stored text, and
+/// long way gives: `search --json`'s splice of worded sentences into stored text (`WordedLines`), and
 /// `status`'s tallies counted in PostgreSQL.
-struct ShownEntryTextTests {
+struct WordedLinesSpliceTests {
     /// An entry as `ingest` stored it in PostgreSQL (schema 3: codes only), one of each message shape.
     static let stored = #"{"bytes":161713,"camera":{"make":"NIKON","model":"COOLPIX P6000"},"capturedAt":"2008-10-22T16:28:39+08:00","capturedAtSource":"exif-local-assumed-zone","county":"qingfeng","day":"2008-10-22","description":null,"displayHeight":480,"displayWidth":640,"durationSeconds":null,"format":"jpeg_pipe","gps":{"latitude":43.46744833333334,"longitude":11.885126666663888},"height":480,"ingestedAt":"2026-12-02T12:18:49+08:00","kind":"photo","messages":{"reasons":[],"warnings":[{"captured":"2008-10-22","code":"capturedOutsideWindow","end":"2021-05-28","start":"2021-05-22"},{"code":"handedInLate","deadline":"2021-06-04","handedIn":"2026-12-02"}]},"object":"qingfeng/objects/17/17307b1207eb6487d7908e9d154890b46e3d2e0192369cfd3f4c33d5a5af4035.jpg","originalNames":["one.jpg","名 \"引号\" \\ /斜.jpg"],"part":"photo","round":"2021","schemaVersion":3,"sha256":"17307b1207eb6487d7908e9d154890b46e3d2e0192369cfd3f4c33d5a5af4035","thumbnail":"qingfeng/thumbs/17/17307b1207eb6487d7908e9d154890b46e3d2e0192369cfd3f4c33d5a5af4035.jpg","title":"{\"reasons\":[]}, \"zh\"","verdict":"pass","width":640}"#
 
@@ -17,11 +17,11 @@ struct ShownEntryTextTests {
     }
 
     @Test(arguments: [
-        ShownEntryTextTests.stored,
-        ShownEntryTextTests.stored.replacingOccurrences(
+        WordedLinesSpliceTests.stored,
+        WordedLinesSpliceTests.stored.replacingOccurrences(
             of: #""messages":{"reasons":[],"warnings":[{"captured":"2008-10-22","code":"capturedOutsideWindow","end":"2021-05-28","start":"2021-05-22"},{"code":"handedInLate","deadline":"2021-06-04","handedIn":"2026-12-02"}]}"#,
             with: #""messages":{"reasons":[],"warnings":[]}"#),
-        ShownEntryTextTests.stored.replacingOccurrences(
+        WordedLinesSpliceTests.stored.replacingOccurrences(
             of: #"{"reasons":[],"warnings":[{"captured""#,
             with: #"{"reasons":[{"captured":"2008-10-22","code":"capturedOutsideWindow","end":"2021-05-28","start":"2021-05-22"}],"warnings":[{"captured""#),
     ])
@@ -51,7 +51,7 @@ struct PostgresTallyTests {
         let settings = try ArchiveSettings.load(root: try Services.archiveFolder())
         let county = try settings.counties.resolve("qingfeng")
         let round = settings.rounds.current(today: CalendarDay(2021, 5, 25))
-        let template = try JSONDecoder().decode(CatalogEntry.self, from: Data(ShownEntryTextTests.stored.utf8))
+        let template = try JSONDecoder().decode(CatalogEntry.self, from: Data(WordedLinesSpliceTests.stored.utf8))
         // On time and late (the deadline is 2021-06-04 in Asia/Shanghai: 16:30 UTC on the 4th is
         // already the 5th there), passing and failing, photos and videos with durations.
         let stamps = ["2021-05-25T10:00:00+08:00", "2021-06-04T23:59:59+08:00", "2021-06-04T16:30:00Z",
