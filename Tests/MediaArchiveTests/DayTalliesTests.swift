@@ -107,6 +107,71 @@ struct DayTalliesTests {
         #expect(DayTallies.basis(moved) != DayTallies.basis(settings))
     }
 
+    /// The test archive's round and a second one, 2022, a year later (one zone, two sections).
+    static func twoRounds(_ settings: ArchiveSettings) -> (ArchiveSettings, Round, Round) {
+        let first = settings.rounds.rounds[0]
+        var second = first
+        second.id = "2022"
+        second.name = "2022"
+        var both = settings
+        both.rounds = RoundRegistry(rounds: [first, second])
+        return (both, first, second)
+    }
+
+    static func status(_ settings: ArchiveSettings, round: Round, _ tallies: DayTallies,
+                       catalogue: (any EntryCatalogue)? = nil) throws -> CountyStatus {
+        try HandInStatusReader(settings: settings, catalogue: catalogue, tallies: tallies).status(round: round, counties: [nanle]).counties[0]
+    }
+
+    @Test("One round's section read alone answers that round; a change then writes every round's cells again, none lost")
+    func oneRoundReadAlone() throws {
+        let archive = try TestArchive()
+        let (settings, first, second) = Self.twoRounds(archive.settings)
+        _ = try HandInTests.ingest("photo.jpg", round: first, into: settings)
+        _ = try HandInTests.ingest("summary.pdf", as: "总结.pdf", round: second, into: settings)
+        let byEntry = EntryByEntry(inner: JSONEntryCatalogue(root: settings.root))
+        let truth = { (round: Round) in try Self.status(settings, round: round, Self.trusting(), catalogue: byEntry) }
+        #expect(try Self.status(settings, round: first, Self.trusting()) == truth(first))
+        let text = try String(contentsOf: Self.tallyFile(settings), encoding: .utf8)
+        #expect(text.hasPrefix(DayTallyFile.header + "\n") && text.contains("\nround 2021\n") && text.contains("\nround 2022\n"))
+
+        // Read for 2022 alone: the 2021 cells are not parsed, and not in what was read.
+        let partial = try #require(DayTallyFile(url: Self.tallyFile(settings)).read(round: "2022"))
+        #expect(partial.rounds == ["2022"] && partial.days.values.allSatisfy { $0.tally.cells.keys.allSatisfy { $0.round == "2022" } })
+        #expect(try Self.status(settings, round: second, Self.trusting()) == truth(second))
+        #expect(try Self.status(settings, round: second, Self.trusting()).part(.summary).have == 1)
+
+        // A new day, seen by a run asked for 2022 only: the file written again still holds 2021.
+        _ = try HandInTests.ingest("still-66x50.png", round: first, into: settings, at: TestArchive.lastHourOfDeadline)
+        #expect(try Self.status(settings, round: second, Self.trusting()) == truth(second))
+        let full = try #require(DayTallyFile(url: Self.tallyFile(settings)).read())
+        #expect(full.rounds == nil && full.days.count == 2)
+        #expect(try Self.status(settings, round: first, Self.trusting()) == truth(first))
+        #expect(try Self.status(settings, round: first, Self.trusting()).part(.photo).have == 2)
+
+        // A server asked for both rounds in turn answers each from what it holds.
+        let server = Self.trusting()
+        for round in [second, first, second, first] { #expect(try Self.status(settings, round: round, server) == truth(round)) }
+    }
+
+    @Test("A version-1 tally file (cells under each day) is ignored and written again as version 2")
+    func versionOneIgnored() throws {
+        let archive = try TestArchive()
+        let settings = archive.settings
+        _ = try HandInTests.ingest("photo.jpg", into: settings)
+        let truth = try Self.entryByEntry(settings)
+        _ = try Self.status(settings, Self.trusting())
+        let current = try String(contentsOf: Self.tallyFile(settings), encoding: .utf8)
+        // As version 1 wrote it, with a count that is not true: it must not be believed.
+        let basis = try #require(current.split(separator: "\n").first { $0.hasPrefix("basis ") })
+        let day = try #require(current.split(separator: "\n").first { $0.hasPrefix("day ") })
+        let old = ["media-archive day tallies 1", String(basis), String(day),
+                   "cell 2021 photo photo 9 9 0 0 0 0 0 0 2021-05-23T10:00:00+08:00 2021-05-23T10:00:00+08:00", ""].joined(separator: "\n")
+        try Data(old.utf8).write(to: Self.tallyFile(settings))
+        #expect(try Self.status(settings, Self.trusting()) == truth)
+        #expect(try String(contentsOf: Self.tallyFile(settings), encoding: .utf8).hasPrefix(DayTallyFile.header + "\n"))
+    }
+
     @Test("report --round from the kept tallies: the same figures as a fresh read, late by the round's dates")
     func reportFromTallies() throws {
         let archive = try TestArchive()

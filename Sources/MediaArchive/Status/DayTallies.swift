@@ -24,6 +24,10 @@ public final class DayTallies: Sendable {
     struct County: Sendable, Equatable {
         var basis: String
         var days: [CalendarDay: Kept]
+        /// The rounds whose cells `days` holds (read for one round only); nil: every round.
+        var rounds: Set<String>? = nil
+
+        func holds(_ round: String) -> Bool { rounds?.contains(round) ?? true }
     }
 
     private let counties = Mutex<[String: County]>([:])
@@ -34,45 +38,56 @@ public final class DayTallies: Sendable {
         self.now = now
     }
 
-    /// The tally of every day of `county`'s JSON catalogue, judged by `round`'s dates: the kept
-    /// tallies when it is the archive's own round as written; otherwise (a round a caller
-    /// changed or made up) worked out now and not kept.
+    /// The tally of every day of `county`'s JSON catalogue, judged by `round`'s dates, holding
+    /// at least `round`'s cells: the kept tallies when it is the archive's own round as written;
+    /// otherwise (a round a caller changed or made up) worked out now and not kept.
     func tallies(of county: MediaArchive.County, settings: ArchiveSettings, judging round: Round) throws -> [DayTally] {
-        if DayTally.isKept(round, in: settings.rounds) { return try tallies(of: county, settings: settings) }
+        if DayTally.isKept(round, in: settings.rounds) { return try tallies(of: county, settings: settings, round: round.id) }
         let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: county))
         return try Self.workOut(try catalog.days(), catalog: catalog, settings: settings, judging: DayTally.judging(round, in: settings.rounds))
     }
 
-    /// The tally of every day of `county`'s JSON catalogue.
-    func tallies(of county: MediaArchive.County, settings: ArchiveSettings) throws -> [DayTally] {
+    /// The tally of every day of `county`'s JSON catalogue: every round's cells when `round` is
+    /// nil, else at least that round's (the file's other rounds are then not parsed).
+    func tallies(of county: MediaArchive.County, settings: ArchiveSettings, round: String? = nil) throws -> [DayTally] {
         let folder = try CountyFolder(root: settings.root, county: county)
         let catalog = CountyCatalog(folder: folder)
         let basis = Self.basis(settings)
         let file = DayTallyFile(url: folder.dayTallies)
         let memoryKey = folder.url.path
-        let before = counties.withLock { $0[memoryKey] }.flatMap { $0.basis == basis ? $0 : nil }
-        let kept = before ?? file.read().flatMap { $0.basis == basis ? $0 : nil } ?? County(basis: basis, days: [:])
+        let usable = { (county: County) -> Bool in county.basis == basis && (round.map { county.holds($0) } ?? (county.rounds == nil)) }
+        let before = counties.withLock { $0[memoryKey] }.flatMap { usable($0) ? $0 : nil }
+        let fromFile = { (round: String?) -> County? in file.read(round: round).flatMap { $0.basis == basis ? $0 : nil } }
+        var kept = before ?? fromFile(round) ?? County(basis: basis, days: [:])
 
         // The stamp is taken before the day is read: a change while reading moves it again, so
         // a tally is never kept under a stamp newer than what it counted.
-        var result: [(day: CalendarDay, stamp: FolderStamp, tally: DayTally?)] = []
+        var stamps: [(day: CalendarDay, stamp: FolderStamp)] = []
         let daysPath = folder.days.path
         for day in try catalog.days() {
             guard let stamp = FolderStamp.of(folder.dayFolderPath(day, daysPath: daysPath)) else { continue }
-            let reuse = kept.days[day].flatMap { $0.stamp == stamp ? $0.tally : nil }
-            result.append((day, stamp, reuse))
+            stamps.append((day, stamp))
         }
-        let missing = result.indices.filter { result[$0].tally == nil }
-        let worked = try Self.workOut(missing.map { result[$0].day }, catalog: catalog, settings: settings)
-        for (index, tally) in zip(missing, worked) { result[index].tally = tally }
-
-        var keep = County(basis: basis, days: [:])
+        let reusable = { (kept: County) -> [DayTally?] in stamps.map { item in kept.days[item.day].flatMap { $0.stamp == item.stamp ? $0.tally : nil } } }
+        var reused = reusable(kept)
         let time = now()
-        for item in result where item.stamp.isSettled(now: time) { keep.days[item.day] = Kept(stamp: item.stamp, tally: item.tally!) }
+        let changed = kept.days.count != stamps.count || zip(stamps, reused).contains { $0.1 == nil && $0.0.stamp.isSettled(now: time) }
+        if changed, kept.rounds != nil {
+            // The file is to be written again, with every round: read all of it after all.
+            kept = fromFile(nil) ?? County(basis: basis, days: [:])
+            reused = reusable(kept)
+        }
+        let missing = reused.indices.filter { reused[$0] == nil }
+        let worked = try Self.workOut(missing.map { stamps[$0].day }, catalog: catalog, settings: settings)
+        var result = reused
+        for (index, tally) in zip(missing, worked) { result[index] = tally }
+
+        var keep = County(basis: basis, days: [:], rounds: kept.rounds)
+        for (item, tally) in zip(stamps, result) where item.stamp.isSettled(now: time) { keep.days[item.day] = Kept(stamp: item.stamp, tally: tally!) }
         // Unwritable (a read-only archive): the file is only a cache, so status goes on without it.
-        if keep != kept { try? file.write(keep) }
+        if keep != kept, keep.rounds == nil { try? file.write(keep) }
         if keep != before { counties.withLock { $0[memoryKey] = keep } }
-        return result.map { $0.tally! }
+        return result.map { $0! }
     }
 
     /// Days read on all cores, a few batches per core, each with its own clock.

@@ -90,8 +90,19 @@ struct CountyCatalog: Sendable {
     }
 
     private func locate(_ sha256: String) throws -> CalendarDay? {
-        let locator = try Self.readJSON([String: CalendarDay].self, at: folder.hashShard(sha256: sha256)) ?? [:]
+        let url = folder.hashShard(sha256: sha256)
+        // The key found as written (`"<sha256>":"YYYY-MM-DD"`) spares decoding the whole locator
+        // shard (status looks up every marked item); anything else is decoded as JSON.
+        if let data = try? Data(contentsOf: url), let day = Self.writtenDay(of: sha256, in: data) { return day }
+        let locator = try Self.readJSON([String: CalendarDay].self, at: url) ?? [:]
         return locator[sha256]
+    }
+
+    private static func writtenDay(of sha256: String, in data: Data) -> CalendarDay? {
+        let key = Data(("\"" + sha256 + "\":\"").utf8)
+        guard let found = data.range(of: key), data.count >= found.upperBound + 11,
+              data[found.upperBound + 10] == UInt8(ascii: "\"") else { return nil }
+        return CalendarDay(parsing: String(decoding: data[found.upperBound..<found.upperBound + 10], as: UTF8.self))
     }
 
     // MARK: Writing (under the county lock)
