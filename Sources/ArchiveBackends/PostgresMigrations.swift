@@ -32,7 +32,7 @@ enum PostgresMigrations {
             "CREATE INDEX entries_sha256 ON entries (sha256)",
         ]),
         // The access tokens, shared by every server: one row, the list as JSON and its revision
-        // (PostgresCatalogue+Tokens). Forms, marks and the audit log are still files.
+        // (PostgresCatalogue+Tokens).
         (2, [
             """
             CREATE TABLE access_tokens (
@@ -58,6 +58,41 @@ enum PostgresMigrations {
             CREATE INDEX entries_county_round_tally ON entries (county, round, part)
             INCLUDE (verdict, ingest_day, ingested_at, duration_seconds, sha256)
             """,
+        ]),
+        // Forms, marks and the audit log, shared by every server (issue 14; PostgresCatalogue+Forms,
+        // +Marks, +Audit). Each row keeps the JSON the archive folder's files hold.
+        (5, [
+            """
+            CREATE TABLE form_records (
+                seq    bigserial PRIMARY KEY,
+                id     text NOT NULL UNIQUE,
+                county text NOT NULL,
+                round  text NOT NULL,
+                record text NOT NULL
+            )
+            """,
+            "CREATE INDEX form_records_county_round ON form_records (county, round, seq)",
+        ]),
+        (6, [
+            "CREATE TABLE item_marks (seq bigserial PRIMARY KEY, county text NOT NULL, mark text NOT NULL)",
+            "CREATE INDEX item_marks_county ON item_marks (county, seq)",
+            // Marks are appended, never changed: a withdrawn item's history stays readable.
+            """
+            CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;
+            END
+            $$
+            """,
+            "CREATE TRIGGER item_marks_append_only BEFORE UPDATE OR DELETE ON item_marks FOR EACH ROW EXECUTE FUNCTION refuse_change()",
+            "CREATE TRIGGER item_marks_no_truncate BEFORE TRUNCATE ON item_marks EXECUTE FUNCTION refuse_change()",
+        ]),
+        (7, [
+            "CREATE TABLE audit_events (seq bigserial PRIMARY KEY, day date NOT NULL, county text, event text NOT NULL)",
+            "CREATE INDEX audit_events_day ON audit_events (day)",
+            "CREATE INDEX audit_events_county_day ON audit_events (county, day)",
+            "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_change()",
+            "CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events EXECUTE FUNCTION refuse_change()",
         ]),
     ]
 

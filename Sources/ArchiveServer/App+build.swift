@@ -62,7 +62,7 @@ public func buildRouter(settings: ArchiveSettings, metrics: ServiceMetrics = Ser
     let handIn = HandInController<ArchiveRequestContext>(settings: settings, access: access, metrics: metrics, facts: facts,
                                                          backends: backends)
     handIn.addRoutes(to: router)
-    let forms = FormsController<ArchiveRequestContext>(settings: settings, access: access)
+    let forms = FormsController<ArchiveRequestContext>(settings: settings, access: access, backends: backends)
     forms.addRoutes(to: router)
     MarksController<ArchiveRequestContext>(settings: settings, access: access, backends: backends).addRoutes(to: router)
     PortalController<ArchiveRequestContext>(settings: settings, access: access, pages: pages, handIn: handIn, backends: backends)

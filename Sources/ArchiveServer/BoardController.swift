@@ -47,7 +47,7 @@ struct BoardController<Context: RequestContext>: Sendable {
     @Sendable func formsWorkbook(_ request: Request, context: Context) async throws -> Response {
         _ = try await viewer(request)
         let round = try HandInScope(settings: settings).round(request)
-        let store = FormStore(settings: settings)
+        let store = backends.forms(settings)
         let bytes = try await BlockingWork.run(failing: "the forms could not be exported") {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("board-forms-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -11,6 +11,8 @@ import MediaArchive
 struct FormsController<Context: RequestContext>: Sendable {
     let settings: ArchiveSettings
     let access: Access
+    /// Where the records, marks and audit log are (`serve --catalogue`).
+    var backends = StorageBackends()
 
     var scope: HandInScope { HandInScope(settings: settings) }
     static var idParameter: String { "id" }
@@ -33,7 +35,7 @@ struct FormsController<Context: RequestContext>: Sendable {
         let visibility = try await access.requireBrowse(request)
         let round = try scope.round(request)
         let counties = try scope.counties(request, visibleTo: visibility)
-        let store = FormStore(settings: settings)
+        let store = backends.forms(settings)
         let records = try await BlockingWork.run(failing: "the form records could not be read") {
             try store.records(round: round.id, counties: counties)
         }
@@ -65,7 +67,7 @@ struct FormsController<Context: RequestContext>: Sendable {
     func add(_ body: RecordBody, change: OpenChange, logger: Logger) async throws -> FormRecord {
         let record = FormRecord(form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
                                 fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
-        let store = FormStore(settings: settings)
+        let store = backends.forms(settings)
         try await BlockingWork.run(failing: "the form record could not be stored") { try store.add([record]) }
         await change.audit(.formAdded, record: record, settings: settings, logger: logger)
         return record
@@ -74,7 +76,7 @@ struct FormsController<Context: RequestContext>: Sendable {
     func replace(_ id: String, with body: RecordBody, change: OpenChange, logger: Logger) async throws -> FormRecord {
         let record = FormRecord(id: id, form: body.form, county: change.county.slug, round: change.round.id, entry: nil,
                                 fields: body.fields, enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))
-        let store = FormStore(settings: settings)
+        let store = backends.forms(settings)
         let (county, round) = (change.county, change.round.id)
         guard try await BlockingWork.run(failing: "the form record could not be changed", {
             try store.update(id: id, round: round, county: county, to: record)
@@ -84,7 +86,7 @@ struct FormsController<Context: RequestContext>: Sendable {
     }
 
     func remove(_ id: String, change: OpenChange, logger: Logger) async throws {
-        let store = FormStore(settings: settings)
+        let store = backends.forms(settings)
         let (county, round) = (change.county, change.round.id)
         let old = try await BlockingWork.run(failing: "the form records could not be read") {
             try store.records(round: round, county: county).first { $0.id == id }
@@ -101,7 +103,7 @@ struct FormsController<Context: RequestContext>: Sendable {
         let county = try scope.county(for: clerk, request)
         let round = try scope.round(request)
         let mark = ItemMark(time: AuditLog.stamp(Date(), in: settings.policy.zone), mark: .formsReopened, round: round.id, by: .token(clerk))
-        try await MarkRecording.append(mark, county: county, settings: settings, logger: context.logger)
+        try await MarkRecording.append(mark, county: county, settings: settings, backends: backends, logger: context.logger)
         return BoardController<Context>.answer(request, json: try JSONResponse.encode(mark), county: county, round: round)
     }
 
@@ -110,11 +112,12 @@ struct FormsController<Context: RequestContext>: Sendable {
         var token: AccessToken
         var county: County
         var round: Round
+        var backends: StorageBackends
 
         func audit(_ action: AuditAction, record: FormRecord, settings: ArchiveSettings, logger: Logger) async {
             let event = AuditEvent(time: AuditLog.stamp(Date(), in: settings.policy.zone), who: .token(token), action: action,
                                    county: county.slug, round: round.id, part: record.form.part.rawValue, detail: "record \(record.id)")
-            await MarkRecording.audit([event], settings: settings, logger: logger)
+            await MarkRecording.audit([event], settings: settings, backends: backends, logger: logger)
         }
     }
 
@@ -122,10 +125,10 @@ struct FormsController<Context: RequestContext>: Sendable {
         let token = try await access.requireHandIn(request)
         let county = try scope.county(for: token, request)
         let round = try scope.round(request)
-        let log = MarkLog(settings: settings)
+        let log = backends.marks(settings)
         let marks = try await BlockingWork.run(failing: "the marks could not be read") { try log.marks(county: county) }
         try scope.requireFormsOpen(for: token, county: county, round: round, marks: marks)
-        return OpenChange(token: token, county: county, round: round)
+        return OpenChange(token: token, county: county, round: round, backends: backends)
     }
 
     static func body(_ request: Request) async throws -> RecordBody {

@@ -70,7 +70,7 @@ struct HandInController<Context: RequestContext>: Sendable {
             receipts = try await UploadIngest.receipts(request, ingester: ingester, settings: settings)
         }
         metrics.record(receipts, root: settings.root)
-        await IngestAudit.record(receipts, by: token, settings: settings, logger: context.logger)
+        await IngestAudit.record(receipts, by: token, settings: settings, backends: backends, logger: context.logger)
         return HandIn(county: county, round: round, part: part, receipts: receipts)
     }
 

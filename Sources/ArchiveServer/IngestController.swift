@@ -40,7 +40,7 @@ struct IngestController<Context: RequestContext>: Sendable {
                                 acceptFailing: request.uri.queryParameters.get("acceptFailing") == "true", factsSource: facts))
         let receipts = try await UploadIngest.receipts(request, ingester: ingester, settings: settings)
         metrics.record(receipts, root: settings.root)
-        await IngestAudit.record(receipts, by: clerk, settings: settings, logger: context.logger)
+        await IngestAudit.record(receipts, by: clerk, settings: settings, backends: backends, logger: context.logger)
         return try JSONResponse.encode(receipts, in: PageLanguage.ofAPI(request))
     }
 

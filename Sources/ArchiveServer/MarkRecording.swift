@@ -6,8 +6,8 @@ import NIOPosix
 /// Marks go into the county's `marks.jsonl` (which must succeed, or the request fails) and then
 /// into the audit log (which, like ingest's, is the server's problem if it cannot be written).
 enum MarkRecording {
-    static func append(_ mark: ItemMark, county: County, settings: ArchiveSettings, logger: Logger) async throws {
-        let log = MarkLog(settings: settings)
+    static func append(_ mark: ItemMark, county: County, settings: ArchiveSettings, backends: StorageBackends, logger: Logger) async throws {
+        let log = backends.marks(settings)
         try await BlockingWork.run(failing: "the mark could not be recorded") { try log.append(mark, county: county) }
         let action: AuditAction = switch mark.mark {
         case .withdrawn: .itemWithdrawn
@@ -16,11 +16,11 @@ enum MarkRecording {
         }
         await audit([AuditEvent(time: mark.time, who: mark.by, action: action, county: county.slug, round: mark.round,
                                 part: mark.part?.rawValue, sha256: mark.sha256, detail: mark.note)],
-                    settings: settings, logger: logger)
+                    settings: settings, backends: backends, logger: logger)
     }
 
-    static func audit(_ events: [AuditEvent], settings: ArchiveSettings, logger: Logger) async {
-        let log = AuditLog(settings: settings)
+    static func audit(_ events: [AuditEvent], settings: ArchiveSettings, backends: StorageBackends, logger: Logger) async {
+        let log = backends.audit(settings)
         do {
             try await NIOThreadPool.singleton.runIfActive { try log.append(events) }
         } catch {

@@ -46,7 +46,7 @@ struct MarksController<Context: RequestContext>: Sendable {
         let visibility = try await access.requireBrowse(request)
         let round = try scope.round(request)
         let counties = try visibility.narrow([], registry: settings.counties)
-        let log = MarkLog(settings: settings)
+        let log = backends.marks(settings)
         let shown = counties.isEmpty ? settings.counties.counties : counties
         let marks = try await BlockingWork.run(failing: "the marks could not be read") {
             try shown.map { county in
@@ -65,7 +65,7 @@ struct MarksController<Context: RequestContext>: Sendable {
                       token: AccessToken, context: Context) async throws -> Response {
         let mark = ItemMark(time: AuditLog.stamp(Date(), in: settings.policy.zone), mark: kind, round: round.id,
                             sha256: entry.sha256, part: entry.part, note: note, by: .token(token))
-        try await MarkRecording.append(mark, county: county, settings: settings, logger: context.logger)
+        try await MarkRecording.append(mark, county: county, settings: settings, backends: backends, logger: context.logger)
         return try JSONResponse.encode(mark)
     }
 

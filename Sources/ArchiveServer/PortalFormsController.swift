@@ -26,7 +26,7 @@ struct PortalFormsController<Context: RequestContext>: Sendable {
     @Sendable func page(_ request: Request, context: Context) async throws -> Response {
         try await countyPage(request) { token, language in
             let (county, round) = (try scope.county(for: token, request), try scope.round(request))
-            let (store, log) = (FormStore(settings: settings), MarkLog(settings: settings))
+            let (store, log) = (forms.backends.forms(settings), forms.backends.marks(settings))
             let (records, marks) = try await BlockingWork.run(failing: "the form records could not be read") {
                 (try store.records(round: round.id, county: county), try log.marks(county: county))
             }

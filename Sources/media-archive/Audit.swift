@@ -29,7 +29,7 @@ extension MediaArchiveCommand {
             let slug = try county.map { try settings.county($0).slug }
             let reading: AuditLog.Reading
             do {
-                reading = try AuditLog(settings: settings).events(county: slug, from: try parseDay(from, flag: "--from"),
+                reading = try options.loadBackends().audit(settings).events(county: slug, from: try parseDay(from, flag: "--from"),
                                                                   to: try parseDay(to, flag: "--to"))
             } catch {
                 throw failArchive(error)

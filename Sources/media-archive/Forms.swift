@@ -25,7 +25,7 @@ extension MediaArchiveCommand {
                 var records: [FormRecord]
                 do {
                     let round = try settings.round(self.round)
-                    records = try FormStore(settings: settings).records(round: round.id, counties: counties)
+                    records = try try options.loadBackends().forms(settings).records(round: round.id, counties: counties)
                 } catch { throw failArchive(error) }
                 if let form { records = records.filter { $0.form == form } }
                 if options.json { try JSONOutput.print(records); return }
@@ -63,12 +63,12 @@ extension MediaArchiveCommand {
                 let record: FormRecord
                 do {
                     let round = try settings.round(self.round)
-                    record = try FormStore(settings: settings).enter(form: form, county: county, round: round, assignments: fields)
+                    record = try try options.loadBackends().forms(settings).enter(form: form, county: county, round: round, assignments: fields)
                 } catch ArchiveError.formInput(let problem) {
                     Terminal.standardError.error(readable(ArchiveError.formInput(problem)))
                     throw ExitCode(64)
                 } catch { throw failArchive(error) }
-                let logged = AuditRecording.record(.formAdded, record: record, settings: settings)
+                let logged = AuditRecording.record(.formAdded, record: record, log: try options.loadBackends().audit(settings))
                 if options.json { try JSONOutput.print(record) } else {
                     let zh = Language.ofReader == .zh
                     print(zh ? "已录入 \(record.id)（\(county.name)，\(form.title)，第 \(record.round) 届）"
@@ -101,7 +101,7 @@ extension MediaArchiveCommand {
                 let written: (files: [URL], records: Int)
                 do {
                     let round = try settings.round(self.round)
-                    written = try FormStore(settings: settings).export(round: round.id, counties: counties, to: URL(fileURLWithPath: file))
+                    written = try try options.loadBackends().forms(settings).export(round: round.id, counties: counties, to: URL(fileURLWithPath: file))
                 } catch ArchiveError.formInput(let problem) {
                     Terminal.standardError.error(readable(ArchiveError.formInput(problem)))
                     throw ExitCode(64)

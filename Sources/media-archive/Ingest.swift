@@ -76,7 +76,7 @@ extension MediaArchiveCommand {
                 throw failArchive(error)
             }
             Terminal.standardError.endProgress(shown: progress != nil)
-            let logged = AuditRecording.record(receipts, settings: settings)
+            let logged = AuditRecording.record(receipts, log: backends.audit(settings))
             if options.json {
                 try JSONOutput.print(receipts)
             } else {

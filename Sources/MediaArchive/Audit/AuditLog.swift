@@ -13,15 +13,18 @@ import Darwin
 public struct AuditLog: Sendable {
     public let root: URL
     public let zone: TimeZone
+    /// nil: the month files in the archive folder; else where the events are kept (PostgreSQL).
+    public var storage: (any AuditStorage)?
 
-    public init(root: URL, zone: TimeZone) {
+    public init(root: URL, zone: TimeZone, storage: (any AuditStorage)? = nil) {
         self.root = root
         self.zone = zone
+        self.storage = storage
     }
 
     /// The log of this archive, its times in the policy's zone.
-    public init(settings: ArchiveSettings) {
-        self.init(root: settings.root, zone: settings.policy.zone)
+    public init(settings: ArchiveSettings, storage: (any AuditStorage)? = nil) {
+        self.init(root: settings.root, zone: settings.policy.zone, storage: storage)
     }
 
     public var folder: URL { root.appendingPathComponent("audit", isDirectory: true) }
@@ -42,6 +45,10 @@ public struct AuditLog: Sendable {
     /// Appends the events (in order, one fsync per month file) and returns once they are on disk.
     public func append(_ events: [AuditEvent]) throws {
         guard !events.isEmpty else { return }
+        if let storage {
+            for event in events where !Self.isMonth(event.month) { throw AuditLogError.badTime(event.time) }
+            return try storage.appendAuditEvents(events)
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -104,11 +111,17 @@ public struct AuditLog: Sendable {
         public var events: [AuditEvent]
         /// "audit/2021-06.jsonl line 7": a torn or hand-edited line, left as it is.
         public var unreadableLines: [String]
+
+        public init(events: [AuditEvent], unreadableLines: [String] = []) {
+            self.events = events
+            self.unreadableLines = unreadableLines
+        }
     }
 
     /// The events of `county` (slug; all when nil) on days `from`…`to` (inclusive, either open).
     /// Only the month files that can hold such days are read.
     public func events(county: String? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil) throws -> Reading {
+        if let storage { return try storage.auditEvents(county: county, from: from, to: to) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)

@@ -24,6 +24,21 @@ public struct StorageBackends: Sendable {
         AccessTokens(root: settings.root, storage: tokenStorage)
     }
 
+    /// The form records: `forms/` in the archive folder, or the PostgreSQL catalogue's table.
+    public func forms(_ settings: ArchiveSettings) -> FormStore {
+        FormStore(settings: settings, storage: catalogue?.formStorage)
+    }
+
+    /// The marks: each county's `marks.jsonl`, or the PostgreSQL catalogue's table.
+    public func marks(_ settings: ArchiveSettings) -> MarkLog {
+        MarkLog(settings: settings, storage: catalogue?.markStorage)
+    }
+
+    /// The audit log: `audit/` in the archive folder, or the PostgreSQL catalogue's table.
+    public func audit(_ settings: ArchiveSettings) -> AuditLog {
+        AuditLog(settings: settings, storage: catalogue as? any AuditStorage)
+    }
+
     /// Both in the archive folder: the embedded archive.
     public var isEmbedded: Bool { store == nil && catalogue == nil }
 

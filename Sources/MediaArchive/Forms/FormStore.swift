@@ -6,9 +6,12 @@ import Foundation
 /// by hand at the same moment are both kept.
 public struct FormStore: Sendable {
     public var settings: ArchiveSettings
+    /// nil: the archive folder's files; else where the records are kept (PostgreSQL).
+    public var storage: (any FormRecordStorage)?
 
-    public init(settings: ArchiveSettings) {
+    public init(settings: ArchiveSettings, storage: (any FormRecordStorage)? = nil) {
         self.settings = settings
+        self.storage = storage
     }
 
     func file(round: String, county: County) throws -> URL {
@@ -18,7 +21,8 @@ public struct FormStore: Sendable {
 
     /// The records of one county's round, in the order they were entered.
     public func records(round: String, county: County) throws -> [FormRecord] {
-        try CountyCatalog.readJSON([FormRecord].self, at: file(round: round, county: county)) ?? []
+        if let storage { return try storage.formRecords(round: round, county: county) }
+        return try CountyCatalog.readJSON([FormRecord].self, at: file(round: round, county: county)) ?? []
     }
 
     /// The records of `counties` (every county when empty), registry order.
@@ -31,6 +35,11 @@ public struct FormStore: Sendable {
         let groups = Dictionary(grouping: new, by: { "\($0.county) \($0.round)" })
         for group in groups.keys.sorted().compactMap({ groups[$0] }) {
             let county = try settings.counties.resolve(group[0].county)
+            if let storage {
+                guard Round.isValidID(group[0].round) else { throw ArchiveError.unsafeName(group[0].round) }
+                try storage.addFormRecords(group, round: group[0].round, county: county)
+                continue
+            }
             try change(round: group[0].round, county: county) { $0 += group }
         }
     }
@@ -38,6 +47,7 @@ public struct FormStore: Sendable {
     /// Replaces or removes the record `id` (`replacement` nil removes it); false when there is none.
     @discardableResult
     public func update(id: String, round: String, county: County, to replacement: FormRecord?) throws -> Bool {
+        if let storage { return try storage.replaceFormRecord(id: id, round: round, county: county, with: replacement) }
         var found = false
         try change(round: round, county: county) { records in
             guard let index = records.firstIndex(where: { $0.id == id }) else { return }

@@ -27,7 +27,7 @@ extension Ingester {
                 FormRecord(form: form, county: county.slug, round: round.id, entry: sha256, fields: record.values, enteredAt: stamp)
             }
             do {
-                try FormStore(settings: settings).add(records)
+                try FormStore(settings: settings, storage: catalogue.formStorage).add(records)
             } catch {
                 return [.handIn(.formNotRead(reason: Self.explain(error).text(in: .en)))]
             }

@@ -121,7 +121,7 @@ public struct HandOverExport: Sendable {
         let manifestName = bagIt ? Self.bagManifest : Self.plainManifest
         let links = entries.filter { $0.kind == .link }
         // The round's registration-form records travel with its files (every round's without --round).
-        let forms = try FormStore(settings: settings).handOverCSV(county: county, rounds: round.map { [$0] } ?? settings.rounds.rounds.map(\.id))
+        let forms = try FormStore(settings: settings, storage: catalogue?.formStorage).handOverCSV(county: county, rounds: round.map { [$0] } ?? settings.rounds.rounds.map(\.id))
         let extraFiles = (links.isEmpty ? [] : [(Self.linkList, ExportManifest.linksCSV(links))])
             + (forms.map { [(Self.formList, $0)] } ?? [])
         do {

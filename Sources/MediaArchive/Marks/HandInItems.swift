@@ -11,7 +11,7 @@ public struct HandInItem: Sendable, Equatable {
 extension Catalog {
     /// The county's entries placed in `round`, oldest first, each with its mark.
     public func handInItems(county: County, round: String) throws -> [HandInItem] {
-        let marks = try MarkLog(settings: settings).marks(county: county)
+        let marks = try MarkLog(settings: settings, storage: catalogue.markStorage).marks(county: county)
         return try catalogue.entries(of: county, in: nil)
             .map { $0.placed(in: settings.rounds) }
             .filter { $0.round == round }

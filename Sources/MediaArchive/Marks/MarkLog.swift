@@ -8,12 +8,18 @@ import Glibc
 /// a crash) is skipped rather than hiding every other mark.
 public struct MarkLog: Sendable {
     public var settings: ArchiveSettings
+    /// nil: the county's `marks.jsonl`; else where the marks are kept (PostgreSQL).
+    public var storage: (any MarkStorage)?
 
-    public init(settings: ArchiveSettings) { self.settings = settings }
+    public init(settings: ArchiveSettings, storage: (any MarkStorage)? = nil) {
+        self.settings = settings
+        self.storage = storage
+    }
 
     func file(_ folder: CountyFolder) -> URL { folder.url.appendingPathComponent("marks.jsonl") }
 
     public func marks(county: County) throws -> CountyMarks {
+        if let storage { return try storage.marks(county: county) }
         let url = file(try CountyFolder(root: settings.root, county: county))
         let data: Data
         do {
@@ -27,6 +33,7 @@ public struct MarkLog: Sendable {
     }
 
     public func append(_ mark: ItemMark, county: County) throws {
+        if let storage { return try storage.appendMark(mark, county: county) }
         let folder = try CountyFolder(root: settings.root, county: county)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

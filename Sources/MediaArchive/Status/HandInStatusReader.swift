@@ -18,8 +18,8 @@ public struct HandInStatusReader: Sendable {
     /// The round's status for `counties` (every county of the registry when empty).
     public func status(round: Round, counties: [County] = []) throws -> HandInStatus {
         let shown = counties.isEmpty ? settings.counties.counties : counties
-        let forms = FormStore(settings: settings)
-        let markLog = MarkLog(settings: settings)
+        let forms = FormStore(settings: settings, storage: catalogue.formStorage)
+        let markLog = MarkLog(settings: settings, storage: catalogue.markStorage)
         let clock = IngestClock(zone: settings.policy.zone)
         return HandInStatus(round: round.id, counties: try shown.map { county in
             let marks = try markLog.marks(county: county)
