@@ -38,8 +38,7 @@ extension S3Client {
             method: .PUT, operation: "upload part \(number)", bucket: bucket, key: key,
             query: [("partNumber", String(number)), ("uploadId", uploadID)], body: body, bodyHash: sha256,
             timeout: .minutes(10))
-        let response = try await send(call)
-        _ = try await collect(response, for: call)
+        let response = try await exchange(call).response
         guard let etag = response.headers.first(name: "etag"), !etag.isEmpty else {
             throw unexpected(call, "the store accepted the part but gave no ETag")
         }
@@ -68,6 +67,11 @@ extension S3Client {
 
     /// Joins the parts into the object. The store may answer 200 and then report a failure
     /// in the body (it sends the status before the work is done), so the body is checked.
+    ///
+    /// Sent again when the store was busy or the connection broke with no reply. Only this
+    /// process knows `uploadID`, so `NoSuchUpload` on a later try means an earlier one joined
+    /// the parts after all: the object is then looked up (its multipart ETag ends in the
+    /// number of parts) instead of being reported as a failure.
     @discardableResult
     public func completeMultipartUpload(
         uploadID: String, parts: [UploadedPart], bucket: String, key: String
@@ -77,17 +81,29 @@ extension S3Client {
             xml += "<Part><PartNumber>\(part.number)</PartNumber><ETag>\"\(part.etag.xmlEscaped)\"</ETag></Part>"
         }
         xml += "</CompleteMultipartUpload>"
-        let call = Call(
+        var call = Call(
             method: .POST, operation: "complete multipart upload", bucket: bucket, key: key,
             query: [("uploadId", uploadID)], headers: [("content-type", "application/xml")],
             body: ByteBuffer(string: xml), timeout: .minutes(30))
-        let reply = try await sendReadingXML(call)
-        if reply.name == "Error" {
-            throw S3Error(
-                code: S3Error.Code(rawValue: reply["Code"] ?? "InternalError"), message: reply["Message"] ?? "",
-                operation: call.operation, bucket: bucket, key: key, requestID: reply["RequestId"])
+        call.repeatable = true
+        var attempt = 0
+        do {
+            return try await retrying(call) {
+                attempt += 1
+                let reply = try XMLReader.parse(try await collect(try await sendOnce(call), for: call))
+                if reply.name == "Error" {
+                    throw S3Error(
+                        code: S3Error.Code(rawValue: reply["Code"] ?? "InternalError"), message: reply["Message"] ?? "",
+                        operation: call.operation, bucket: bucket, key: key, requestID: reply["RequestId"])
+                }
+                return reply["ETag"]?.withoutQuotes ?? ""
+            }
+        } catch let error as S3Error where error.code == .noSuchUpload && attempt > 1 {
+            guard let joined = try? await head(bucket: bucket, key: key), joined.etag.hasSuffix("-\(parts.count)") else {
+                throw error
+            }
+            return joined.etag
         }
-        return reply["ETag"]?.withoutQuotes ?? ""
     }
 
     /// Discards an unfinished upload and the parts stored for it.
@@ -95,8 +111,7 @@ extension S3Client {
         let call = Call(
             method: .DELETE, operation: "abort multipart upload", bucket: bucket, key: key,
             query: [("uploadId", uploadID)])
-        let response = try await send(call)
-        _ = try await collect(response, for: call)
+        _ = try await exchange(call)
     }
 
     /// Every unfinished multipart upload under `prefix`, all pages.

@@ -14,8 +14,7 @@ extension S3Client {
         if let contentType {
             call.headers.append(("content-type", contentType))
         }
-        let response = try await send(call)
-        _ = try await collect(response, for: call)
+        let response = try await exchange(call).response
         return response.headers.first(name: "etag")?.withoutQuotes ?? ""
     }
 
@@ -39,35 +38,72 @@ extension S3Client {
 
     /// Streams the object (or `range` of it) to `consume`, chunk by chunk as it arrives;
     /// nothing is held beyond one chunk. Returns what the store says about the object.
+    ///
+    /// A download cut short (the connection closed mid-body) is continued from the bytes
+    /// received, with `Range` from there and `If-Match` on the first reply's ETag, up to
+    /// `RetryPolicy.resumesOfADownload` times: `consume` sees every byte once, in order, and an
+    /// object replaced in between is refused (`.objectChanged`), never spliced.
     @discardableResult
     public func get(
         bucket: String, key: String, range: ByteRange? = nil,
         consume: (ByteBuffer) async throws -> Void
     ) async throws -> StoredObject {
-        var call = Call(method: .GET, operation: range == nil ? "GET" : "GET \(range!)", bucket: bucket, key: key)
-        call.timeout = .hours(6)
-        if let range {
-            call.headers.append(("range", range.headerValue))
-        }
-        let response = try await send(call)
-        let object = try describe(response, key: key, call: call)
-        var chunks = response.body.makeAsyncIterator()
+        let first = range?.first ?? 0
+        var received: Int64 = 0
+        var object: StoredObject?
+        var resumes = 0
         while true {
-            let chunk: ByteBuffer?
+            let asked = object == nil ? range : ByteRange(first: first + received, last: range?.last)
+            var call = Call(method: .GET, operation: asked == nil ? "GET" : "GET \(asked!)", bucket: bucket, key: key)
+            call.timeout = .hours(6)
+            if let asked {
+                call.headers.append(("range", asked.headerValue))
+            }
+            if let object {
+                call.headers.append(("if-match", "\"\(object.etag)\""))
+            }
+            let response: HTTPClientResponse
             do {
-                chunk = try await chunks.next()
-            } catch {
-                // The connection closed mid-body (HTTPClientError, or NIO's parser: "stream ended
-                // at an unexpected time"): said as the store's failure, naming the key. What
-                // `consume` throws (a full disk) goes up as it is.
+                response = try await send(call)
+            } catch let error as S3Error where object != nil && error.httpStatus == 412 {
                 throw S3Error(
-                    code: .unreachable, message: "the download broke off: \(error)",
+                    code: .objectChanged, message: "it was replaced after \(received) bytes had been read",
+                    operation: call.operation, bucket: bucket, key: key, httpStatus: 412, requestID: error.requestID)
+            }
+            let described = try describe(response, key: key, call: call)
+            if object != nil, response.headers.first(name: "content-range")?.hasPrefix("bytes \(first + received)-") != true {
+                throw unexpected(call, "the store did not continue the download at byte \(first + received)")
+            }
+            object = object ?? described
+            var chunks = response.body.makeAsyncIterator()
+            var cut: (any Error)?
+            while true {
+                let chunk: ByteBuffer?
+                do {
+                    chunk = try await chunks.next()
+                } catch {
+                    // The connection closed mid-body (HTTPClientError, or NIO's parser: "stream
+                    // ended at an unexpected time"). What `consume` throws (a full disk) goes up as it is.
+                    cut = error
+                    break
+                }
+                guard let chunk else { break }
+                received += Int64(chunk.readableBytes)
+                try await consume(chunk)
+            }
+            let whole = range?.last.map { $0 - first + 1 } ?? (object!.size - first)
+            guard let cut, received < whole else {
+                return object!
+            }
+            guard resumes < RetryPolicy.resumesOfADownload, !object!.etag.isEmpty else {
+                throw S3Error(
+                    code: .unreachable,
+                    message: "the download broke off after \(received) bytes\(resumes > 0 ? " (continued \(resumes) times)" : ""): \(cut)",
                     operation: call.operation, bucket: bucket, key: key)
             }
-            guard let chunk else { break }
-            try await consume(chunk)
+            resumes += 1
+            try await Task.sleep(for: RetryPolicy.pause(after: resumes))
         }
-        return object
     }
 
     /// The object's (or range's) bytes in memory, refusing more than `limit`: for thumbnails
@@ -91,8 +127,7 @@ extension S3Client {
     /// (a repair run after a crash) is harmless.
     public func delete(bucket: String, key: String) async throws {
         let call = Call(method: .DELETE, operation: "DELETE", bucket: bucket, key: key)
-        let response = try await send(call)
-        _ = try await collect(response, for: call)
+        _ = try await exchange(call)
     }
 
     /// Server-side copy: no byte passes through this machine. Objects over 5 GiB (CopyObject's
@@ -129,8 +164,7 @@ extension S3Client {
     public func createBucket(_ bucket: String) async throws {
         let call = Call(method: .PUT, operation: "create bucket", bucket: bucket)
         do {
-            let response = try await send(call)
-            _ = try await collect(response, for: call)
+            _ = try await exchange(call)
         } catch let error as S3Error where error.code == .bucketAlreadyOwnedByYou {
             return
         }
@@ -139,8 +173,7 @@ extension S3Client {
     /// Deletes an empty bucket.
     public func deleteBucket(_ bucket: String) async throws {
         let call = Call(method: .DELETE, operation: "delete bucket", bucket: bucket)
-        let response = try await send(call)
-        _ = try await collect(response, for: call)
+        _ = try await exchange(call)
     }
 
     /// A URL that lets whoever holds it GET (or PUT) this one object until it expires,

@@ -36,6 +36,9 @@ public struct S3Client: Sendable {
         var bodyHash: String?
         /// A GET of a large object or a PUT of a large part may take long; control calls not.
         var timeout: TimeAmount = .seconds(60)
+        /// A POST that may be sent again after a connection broke with no reply, because the
+        /// caller recognises its own earlier success (`RetryPolicy`).
+        var repeatable = false
 
         var path: String {
             key.map { "/\(bucket)/\($0)" } ?? "/\(bucket)"
@@ -43,24 +46,24 @@ public struct S3Client: Sendable {
     }
 
     /// Sends the call and returns the reply once its status says success; the body is left
-    /// for the caller to stream. Failures that are worth a second try (throttling, a gateway
-    /// restarting) are retried a few times: every call's body is in memory, so it can be.
-    func send(_ call: Call, maximumAttempts: Int = 3) async throws -> HTTPClientResponse {
-        var attempt = 1
-        while true {
-            do {
-                return try await sendOnce(call)
-            } catch let error as S3Error where error.isTransient && attempt < maximumAttempts {
-                try await Task.sleep(for: .milliseconds(200 << attempt))
-                attempt += 1
-            }
-        }
+    /// for the caller to stream. Failures worth a second try are retried (`RetryPolicy`):
+    /// every call's body is in memory, so it can be sent again.
+    func send(_ call: Call) async throws -> HTTPClientResponse {
+        try await retrying(call) { try await sendOnce(call) }
     }
 
-    /// Sends the call and reads the whole (small) reply body.
+    /// Sends the call and reads the whole (small) reply body; a reply that breaks off is
+    /// retried like a failed send.
     func sendReadingReply(_ call: Call) async throws -> [UInt8] {
-        let response = try await send(call)
-        return try await collect(response, for: call)
+        try await exchange(call).reply
+    }
+
+    /// The reply's head and whole (small) body, retried as one.
+    func exchange(_ call: Call) async throws -> (response: HTTPClientResponse, reply: [UInt8]) {
+        try await retrying(call) {
+            let response = try await sendOnce(call)
+            return (response, try await collect(response, for: call))
+        }
     }
 
     /// Sends the call and parses its XML reply.
@@ -73,7 +76,7 @@ public struct S3Client: Sendable {
         }
     }
 
-    private func sendOnce(_ call: Call) async throws -> HTTPClientResponse {
+    func sendOnce(_ call: Call) async throws -> HTTPClientResponse {
         var headers = call.headers
         headers.append(("host", configuration.endpoint.hostHeader))
         let payload: PayloadHash

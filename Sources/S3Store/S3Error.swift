@@ -34,6 +34,9 @@ public struct S3Error: Error, Sendable, Equatable {
         public static let unexpectedReply = Code(rawValue: "UnexpectedReply")
         /// A local file could not be read or written while moving it to or from the store.
         public static let localFile = Code(rawValue: "LocalFile")
+        /// A download cut short could not be continued: the object's ETag is no longer the one
+        /// the first part came with (the store's 412 to `If-Match`).
+        public static let objectChanged = Code(rawValue: "ObjectChanged")
     }
 
     public var code: Code
@@ -141,6 +144,8 @@ extension S3Error: CustomStringConvertible {
             "no reply from the store: check that it runs and that MEDIA_ARCHIVE_S3_ENDPOINT points at it"
         case .unexpectedReply:
             "the endpoint did not answer like an S3 store: check that MEDIA_ARCHIVE_S3_ENDPOINT is the S3 address, not a web page"
+        case .objectChanged:
+            "the object was replaced in the store while it was being read; read it again, and run `media-archive verify` if it should not have changed"
         case .localFile:
             "check that the file exists, is readable (or its folder writable) and that the disk is not full"
         default:
