@@ -44,10 +44,15 @@ struct ConcurrencyAndCrashTests {
         let files = try Services.distinctDocuments(3, padding: 20 << 20, tag: "big")
         var generator = SystemRandomNumberGenerator()
         var leftovers = 0
-        for _ in 0..<4 {
+        for round in 0..<4 {
             let process = Services.process(["ingest", "--archive", root.path, "--county", "puyangxian"] + files, bucket: bucket, catalogue: url)
             try process.run()
-            usleep(UInt32.random(in: 300_000...2_500_000, using: &generator))
+            // A fixed delay raced the upload: on a quiet machine the first run finished all three
+            // files before the kill, and every later run only found duplicates (CI saw 0
+            // leftovers). So wait until an upload is open, then kill at once (first run) or after
+            // a random part of a part's upload.
+            try Self.waitForAnOpenUpload(store: store, county: county, while: process)
+            if round > 0 { usleep(UInt32.random(in: 0...400_000, using: &generator)) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
@@ -69,5 +74,15 @@ struct ConcurrencyAndCrashTests {
         #expect(rerun.terminationStatus == 0)
         #expect(try catalogue.entries(of: county, in: nil).count == files.count)
         #expect(try !StoreVerifier(settings: settings, store: store, catalogue: catalogue).verify(counties: [], repair: false).hasProblems)
+    }
+
+    /// Returns once the store lists an unfinished upload of `county`, or the process has ended,
+    /// or 60 s have passed (a slow start under load).
+    private static func waitForAnOpenUpload(store: S3ObjectStore, county: County, while process: Process) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline {
+            if try !store.unfinished(county: county).isEmpty { return }
+            usleep(20_000)
+        }
     }
 }
