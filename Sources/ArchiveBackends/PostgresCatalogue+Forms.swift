@@ -32,6 +32,10 @@ extension PostgresCatalogue: FormRecordStorage {
         return try transaction([statement]) == [1]
     }
 
+    public func roundsWithFormRecords() throws -> [String] {
+        try texts("SELECT DISTINCT round FROM form_records ORDER BY round")
+    }
+
     /// `migrate`: a copy's records, kept in their order; records already there (a rerun) are left.
     func importFormRecords(_ records: [FormRecord]) throws {
         try transaction(records.map { record in

@@ -84,12 +84,17 @@ struct MigrateTests {
             process.standardError = FileHandle.nullDevice
             return (process, output)
         }
-        var generator = SystemRandomNumberGenerator()
         var killedPartWay = 0
         for _ in 0..<3 {
             let (process, _) = migrate()
+            let before = try catalogue.entries(of: county, in: nil).count
             try process.run()
-            usleep(UInt32.random(in: 400_000...2_000_000, using: &generator))
+            // Killed as soon as it has added an entry, so the kill lands part way whatever the
+            // machine's speed (a fixed delay let a fast run finish all twelve first).
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning, Date() < deadline, try catalogue.entries(of: county, in: nil).count == before {
+                usleep(10_000)
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let entries = try catalogue.entries(of: county, in: nil)

@@ -77,6 +77,24 @@ public struct AccessTokens: Sendable {
         }
     }
 
+    /// Adds tokens made in another archive (`migrate`) that this one lacks, by id, with their
+    /// secrets' hashes, so the same secrets log in here. A token whose name another token here
+    /// already has is not added (names pick tokens for `token revoke`) and is handed back.
+    public func adopt(_ incoming: [AccessToken]) throws -> (added: Int, nameTaken: [AccessToken]) {
+        try change { tokens in
+            var added = 0, nameTaken: [AccessToken] = []
+            for token in incoming where !tokens.contains(where: { $0.id == token.id }) {
+                if tokens.contains(where: { $0.name == token.name }) {
+                    nameTaken.append(token)
+                } else {
+                    tokens.append(token)
+                    added += 1
+                }
+            }
+            return (added, nameTaken)
+        }
+    }
+
     /// The token whose secret this is, or nil. Every stored hash is compared in full, so the
     /// time taken does not tell how close a guess came.
     public func verify(secret: String) throws -> AccessToken? {

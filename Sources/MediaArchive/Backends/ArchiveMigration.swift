@@ -1,7 +1,8 @@
 public import Foundation
 
-/// `migrate`: copies an archive's objects and entries from one pair of backends to another
-/// (the archive folder → S3 + PostgreSQL, and back). For each county, entry by entry in ingest
+/// `migrate`: copies an archive's objects, entries and records (form records, marks, audit
+/// log, tokens: `ArchiveMigration+Records.swift`) from one pair of backends to another (the
+/// archive folder → S3 + PostgreSQL, and back). For each county, entry by entry in ingest
 /// order: the object is copied (streamed through a local scratch file, hashed on the way into
 /// the target) unless the target already holds it with the right bytes, then re-hashed as read
 /// back from the target, then its thumbnail copied, and only then the entry catalogued — so a
@@ -29,21 +30,42 @@ public struct ArchiveMigration: Sendable {
         public var entries = 0
         /// Entries the target did not have yet; the rest were there from an earlier run.
         public var entriesAdded = 0
+        /// Entries that could not be migrated (each one also in `failures`).
+        public var entriesFailed = 0
         public var objectsCopied = 0
         /// Objects the target already held with the right bytes (an earlier, killed run).
         public var objectsAlreadyThere = 0
         /// Objects re-hashed from the target after the copy and found right.
         public var objectsVerified = 0
         public var thumbnailsCopied = 0
-        /// "county: sha256: what went wrong", one per entry that could not be migrated.
+        /// Form records, marks, audit events and access tokens the target did not have yet.
+        public var formRecordsCopied = 0
+        public var marksCopied = 0
+        public var auditEventsCopied = 0
+        public var tokensCopied = 0
+        /// "county: sha256: what went wrong", one per entry (or record) that could not be migrated.
         public var failures: [String] = []
 
         public init() {}
 
+        // A summary printed by a version without the record counts still reads.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func count(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+            entries = try count(.entries); entriesAdded = try count(.entriesAdded); entriesFailed = try count(.entriesFailed)
+            objectsCopied = try count(.objectsCopied); objectsAlreadyThere = try count(.objectsAlreadyThere)
+            objectsVerified = try count(.objectsVerified); thumbnailsCopied = try count(.thumbnailsCopied)
+            formRecordsCopied = try count(.formRecordsCopied); marksCopied = try count(.marksCopied)
+            auditEventsCopied = try count(.auditEventsCopied); tokensCopied = try count(.tokensCopied)
+            failures = try container.decodeIfPresent([String].self, forKey: .failures) ?? []
+        }
+
         mutating func merge(_ other: Summary) {
-            entries += other.entries; entriesAdded += other.entriesAdded; objectsCopied += other.objectsCopied
+            entries += other.entries; entriesAdded += other.entriesAdded; entriesFailed += other.entriesFailed; objectsCopied += other.objectsCopied
             objectsAlreadyThere += other.objectsAlreadyThere; objectsVerified += other.objectsVerified
-            thumbnailsCopied += other.thumbnailsCopied; failures += other.failures
+            thumbnailsCopied += other.thumbnailsCopied; formRecordsCopied += other.formRecordsCopied
+            marksCopied += other.marksCopied; auditEventsCopied += other.auditEventsCopied
+            tokensCopied += other.tokensCopied; failures += other.failures
         }
     }
 
@@ -59,17 +81,21 @@ public struct ArchiveMigration: Sendable {
         var summary = Summary()
         for county in counties.isEmpty ? settings.counties.counties : counties {
             summary.merge(try migrate(county))
+            copyRecords(of: county, into: &summary)
         }
+        copyArchiveRecords(counties: counties, into: &summary)
         return summary
     }
 
-    /// A `file:`/`json:` target in another folder gets the archive's settings and records
-    /// (policy, counties, rounds, forms, marks, tokens, audit) that it does not have yet;
-    /// the county folders are filled by the migration itself.
+    /// A `file:`/`json:` target in another folder gets the archive's settings (policy,
+    /// counties, rounds, …) that it does not have yet; the county folders are filled by the
+    /// migration itself, and the records (forms, audit, tokens) record by record through their
+    /// seams (`copyRecords`), so a source whose records are in PostgreSQL gives those — not
+    /// the files its folder may still hold — and a copy killed half way is completed.
     private func copySettingsFolder() throws {
         guard targetRoot != settings.root.standardizedFileURL else { return }
         try FileManager.default.createDirectory(at: targetRoot, withIntermediateDirectories: true)
-        let countyFolders = Set(settings.counties.counties.map(\.slug))
+        let countyFolders = Set(settings.counties.counties.map(\.slug)).union(Self.recordFiles)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: settings.root.path)) ?? []
         for name in names.sorted() where !countyFolders.contains(name) && !name.hasPrefix(".") {
             let destination = targetRoot.appendingPathComponent(name)
@@ -77,6 +103,9 @@ public struct ArchiveMigration: Sendable {
             try FileManager.default.copyItem(at: settings.root.appendingPathComponent(name), to: destination)
         }
     }
+
+    /// The archive folder's record files and folders, copied by `copyRecords` instead.
+    static let recordFiles: Set<String> = ["forms", "audit", "tokens.json"]
 
     private func migrate(_ county: County) throws -> Summary {
         let from = source.catalogue(for: settings), to = target.catalogue(for: targetSettings)
@@ -97,6 +126,7 @@ public struct ArchiveMigration: Sendable {
                 }
                 if case .added = try to.add(entry, county: county, rounds: settings.rounds) { summary.entriesAdded += 1 }
             } catch {
+                summary.entriesFailed += 1
                 summary.failures.append("\(county.slug): \(entry.sha256): \(error)")
             }
         }
@@ -135,6 +165,22 @@ public struct ArchiveMigration: Sendable {
 public enum MigrationError: Error, CustomStringConvertible {
     case sourceChanged(key: String, expected: String, found: String)
     case targetDiffers(key: String, expected: String)
+    /// The target has a form record with this id whose fields differ: it is kept as it is.
+    case formRecordDiffers(county: String, round: String, id: String)
+    /// The target has another token of this name: the source's token is not copied.
+    case tokenNameTaken(name: String, id: String)
+    /// A line of the source's audit log that cannot be read, so it cannot be copied.
+    case auditLineUnreadable(String)
+
+    /// As a line of `Summary.failures`.
+    var line: String {
+        switch self {
+        case .formRecordDiffers(let county, _, _): "\(county): \(description)"
+        case .tokenNameTaken: "tokens: \(description)"
+        case .auditLineUnreadable: "audit: \(description)"
+        default: description
+        }
+    }
 
     public var description: String {
         switch self {
@@ -142,6 +188,12 @@ public enum MigrationError: Error, CustomStringConvertible {
             "the source's object \(key) does not have the bytes its entry names (SHA-256 \(found), not \(expected)): run `media-archive verify` on the source"
         case .targetDiffers(let key, let expected):
             "the object \(key) read back from the target does not have the SHA-256 \(expected): check the target store, then run migrate again"
+        case .formRecordDiffers(_, let round, let id):
+            "form record \(id) of round \(round) is in the target with other fields; the target's is kept: compare `forms --round \(round) --json` on both and correct it by hand"
+        case .tokenNameTaken(let name, let id):
+            "the target already has another token named \(name); token \(id) was not copied: revoke one of them, or create a new token there"
+        case .auditLineUnreadable(let line):
+            "\(line) of the source cannot be read and was not copied (it stays in the source)"
         }
     }
 }

@@ -16,6 +16,8 @@ public protocol FormRecordStorage: Sendable {
     func addFormRecords(_ records: [FormRecord], round: String, county: County) throws
     /// Replaces or removes (`replacement` nil) the record `id`; false when there is none.
     func replaceFormRecord(id: String, round: String, county: County, with replacement: FormRecord?) throws -> Bool
+    /// Every round that holds a record, including rounds since removed from the settings.
+    func roundsWithFormRecords() throws -> [String]
 }
 
 /// The withdraw, return and forms-reopened marks: appended, never rewritten.

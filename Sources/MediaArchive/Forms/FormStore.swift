@@ -30,6 +30,15 @@ public struct FormStore: Sendable {
         try (counties.isEmpty ? settings.counties.counties : counties).flatMap { try records(round: round, county: $0) }
     }
 
+    /// Every round that holds a record (a `forms/<round>` folder), including rounds since
+    /// removed from `rounds/`: `migrate` copies those too.
+    public func roundsWithRecords() throws -> [String] {
+        if let storage { return try storage.roundsWithFormRecords() }
+        let folder = settings.root.appendingPathComponent("forms", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(Round.isValidID).sorted()
+    }
+
     /// Adds records to their county's round file (each record names both).
     public func add(_ new: [FormRecord]) throws {
         let groups = Dictionary(grouping: new, by: { "\($0.county) \($0.round)" })

@@ -88,10 +88,12 @@ extension Wording {
     /// `migrate`'s summary lines, then each failure.
     public func migrateSummary(_ summary: ArchiveMigration.Summary) -> String {
         var lines = [
-            say("\(summary.entries) entries: \(summary.entriesAdded) added, \(summary.entries - summary.entriesAdded - summary.failures.count) already there",
-                "共 \(summary.entries) 条目录：新增 \(summary.entriesAdded) 条，已存在 \(summary.entries - summary.entriesAdded - summary.failures.count) 条"),
+            say("\(summary.entries) entries: \(summary.entriesAdded) added, \(summary.entries - summary.entriesAdded - summary.entriesFailed) already there",
+                "共 \(summary.entries) 条目录：新增 \(summary.entriesAdded) 条，已存在 \(summary.entries - summary.entriesAdded - summary.entriesFailed) 条"),
             say("objects: \(summary.objectsCopied) copied, \(summary.objectsAlreadyThere) already there, \(summary.objectsVerified) verified in the target; \(summary.thumbnailsCopied) thumbnails copied",
                 "文件：复制 \(summary.objectsCopied) 个，已存在 \(summary.objectsAlreadyThere) 个，在目标中校验通过 \(summary.objectsVerified) 个；复制缩略图 \(summary.thumbnailsCopied) 个"),
+            say("records copied: \(summary.formRecordsCopied) form records, \(summary.marksCopied) marks, \(summary.auditEventsCopied) audit events, \(summary.tokensCopied) tokens",
+                "复制记录：备案表记录 \(summary.formRecordsCopied) 条，标记 \(summary.marksCopied) 条，审计事件 \(summary.auditEventsCopied) 条，令牌 \(summary.tokensCopied) 个"),
         ]
         if !summary.failures.isEmpty {
             lines.append(counted(say("not migrated", "未迁移"), summary.failures.count))
