@@ -47,8 +47,12 @@ public enum XLSXWriter {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary) }
-        else { try FileManager.default.moveItem(at: temporary, to: url) }
+        // rename(2) puts the workbook in place in one step, over an earlier export too.
+        // (Foundation's replaceItemAt on Linux removed the earlier file and then failed:
+        // exporting twice to one path lost the first export and wrote nothing.)
+        guard rename(temporary.path, url.path) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
     }
 
     private struct SharedStrings {

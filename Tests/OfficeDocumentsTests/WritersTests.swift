@@ -26,6 +26,19 @@ struct XLSXWriterTests {
         #expect(book.sheets[0].grid.texts[2] == ["台前县", "A & B <试验> \"田\"", "013803931234"])
     }
 
+    /// A clerk exports the round's tables again to the same file: the new workbook replaces the
+    /// old one (the replace once deleted the earlier export and then failed), and no scratch
+    /// file is left beside it.
+    @Test func exportingAgainToTheSameFileReplacesIt() throws {
+        let (folder, file) = try written()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var again = tables
+        again[0].rows.append(["范县", "第二次导出", "0393-5551234"])
+        try XLSXWriter.write(again, to: file)
+        #expect(try Workbook(contentsOf: file).sheets[0].grid.texts.last == ["范县", "第二次导出", "0393-5551234"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["汇总.xlsx"])
+    }
+
     @Test(.enabled(if: IndependentReaders.openpyxlAvailable, "\(IndependentReaders.openpyxlMissingNote)"))
     func opensInOpenpyxl() throws {
         let (folder, file) = try written()
