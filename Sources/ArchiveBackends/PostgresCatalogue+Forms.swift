@@ -35,15 +35,4 @@ extension PostgresCatalogue: FormRecordStorage {
     public func roundsWithFormRecords() throws -> [String] {
         try texts("SELECT DISTINCT round FROM form_records ORDER BY round")
     }
-
-    /// `migrate`: a copy's records, kept in their order; records already there (a rerun) are left.
-    func importFormRecords(_ records: [FormRecord]) throws {
-        try transaction(records.map { record in
-            let json = try Self.storedJSON(record)
-            return """
-                INSERT INTO form_records (id, county, round, record) VALUES (\(record.id), \(record.county), \(record.round), \(json))
-                ON CONFLICT (id) DO NOTHING
-                """
-        })
-    }
 }
