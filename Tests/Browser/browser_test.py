@@ -30,7 +30,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -89,8 +89,10 @@ def browser():
 
 
 def wait(driver, what, condition, seconds=60):
+    # A submitted form reloads the page while the condition reads it; an element found on the old
+    # page then goes stale. That is the page changing, not a failure: ask again.
     try:
-        return WebDriverWait(driver, seconds).until(condition)
+        return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
     except TimeoutException:
         body = driver.find_element(By.TAG_NAME, "body").text[:2000]
         raise Step(f"timed out after {seconds} s waiting for {what}; the page said:\n{body}")
