@@ -8,13 +8,10 @@ import Foundation
 // what the target holds is never changed.
 
 extension ArchiveMigration {
-    /// The form records and marks of one county, after its entries (a mark names an entry).
-    func copyRecords(of county: County, into summary: inout Summary) {
+    /// The form records of `rounds` (`formRounds()`) and the marks of one county, after its
+    /// entries (a mark names an entry).
+    func copyRecords(of county: County, rounds: [String], into summary: inout Summary) {
         let fromForms = source.forms(settings), toForms = target.forms(targetSettings)
-        var rounds: [String] = []
-        do { rounds = try formRounds() } catch {
-            summary.failures.append("\(county.slug): forms: \(error)")
-        }
         for round in rounds {
             do {
                 let present = try toForms.records(round: round, county: county)
@@ -77,7 +74,7 @@ extension ArchiveMigration {
 
     /// The rounds whose form records are copied: every round the archive defines, and any
     /// other round the source holds records for (a round since removed from `rounds/`).
-    private func formRounds() throws -> [String] {
+    func formRounds() throws -> [String] {
         let defined = settings.rounds.rounds.map(\.id)
         return defined + (try source.forms(settings).roundsWithRecords()).filter { !defined.contains($0) }
     }

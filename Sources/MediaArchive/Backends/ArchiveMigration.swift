@@ -48,24 +48,36 @@ public struct ArchiveMigration: Sendable {
 
         public init() {}
 
+        /// Every count, once: decoding (a count a version did not print reads as 0) and
+        /// `merge` go through this list, so a new count is added here and as a property only.
+        /// (Named by its JSON key: the synthesized `CodingKeys` cannot be named here.)
+        private static var counts: [(key: String, value: WritableKeyPath<Summary, Int>)] { [
+            ("entries", \.entries), ("entriesAdded", \.entriesAdded), ("entriesFailed", \.entriesFailed),
+            ("objectsCopied", \.objectsCopied), ("objectsAlreadyThere", \.objectsAlreadyThere),
+            ("objectsVerified", \.objectsVerified), ("thumbnailsCopied", \.thumbnailsCopied),
+            ("formRecordsCopied", \.formRecordsCopied), ("marksCopied", \.marksCopied),
+            ("auditEventsCopied", \.auditEventsCopied), ("tokensCopied", \.tokensCopied),
+        ] }
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
         // A summary printed by a version without the record counts still reads.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            func count(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
-            entries = try count(.entries); entriesAdded = try count(.entriesAdded); entriesFailed = try count(.entriesFailed)
-            objectsCopied = try count(.objectsCopied); objectsAlreadyThere = try count(.objectsAlreadyThere)
-            objectsVerified = try count(.objectsVerified); thumbnailsCopied = try count(.thumbnailsCopied)
-            formRecordsCopied = try count(.formRecordsCopied); marksCopied = try count(.marksCopied)
-            auditEventsCopied = try count(.auditEventsCopied); tokensCopied = try count(.tokensCopied)
-            failures = try container.decodeIfPresent([String].self, forKey: .failures) ?? []
+            let container = try decoder.container(keyedBy: Key.self)
+            for count in Self.counts {
+                self[keyPath: count.value] = try container.decodeIfPresent(Int.self, forKey: Key(stringValue: count.key)) ?? 0
+            }
+            failures = try container.decodeIfPresent([String].self, forKey: Key(stringValue: "failures")) ?? []
         }
 
         mutating func merge(_ other: Summary) {
-            entries += other.entries; entriesAdded += other.entriesAdded; entriesFailed += other.entriesFailed; objectsCopied += other.objectsCopied
-            objectsAlreadyThere += other.objectsAlreadyThere; objectsVerified += other.objectsVerified
-            thumbnailsCopied += other.thumbnailsCopied; formRecordsCopied += other.formRecordsCopied
-            marksCopied += other.marksCopied; auditEventsCopied += other.auditEventsCopied
-            tokensCopied += other.tokensCopied; failures += other.failures
+            for count in Self.counts { self[keyPath: count.value] += other[keyPath: count.value] }
+            failures += other.failures
         }
     }
 
@@ -79,9 +91,14 @@ public struct ArchiveMigration: Sendable {
     public func run(counties: [County] = []) throws -> Summary {
         try copySettingsFolder()
         var summary = Summary()
+        // Asked once: against PostgreSQL it is a query over every county's records.
+        var rounds: [String] = []
+        do { rounds = try formRounds() } catch {
+            summary.failures.append("forms: \(error)")
+        }
         for county in counties.isEmpty ? settings.counties.counties : counties {
             summary.merge(try migrate(county))
-            copyRecords(of: county, into: &summary)
+            copyRecords(of: county, rounds: rounds, into: &summary)
         }
         copyArchiveRecords(counties: counties, into: &summary)
         return summary
