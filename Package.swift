@@ -37,12 +37,10 @@ let package = Package(
     ],
     targets: [
         // C libraries, reached only through the wrappers in MediaProbe and Exif.
-        .systemLibrary(
-            name: "CFFmpeg",
-            path: "CFFmpeg",
-            pkgConfig: "libavformat",
-            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]
-        ),
+        // FFmpeg's headers, and FFmpeg itself loaded on first use rather than linked: linking
+        // it loads 135 shared libraries into every command (CFFmpeg/lazy_ffmpeg.c says why).
+        // Needs libavformat-dev libavcodec-dev libavutil-dev libswscale-dev (install-deps.sh).
+        .target(name: "CFFmpeg", path: "CFFmpeg", publicHeadersPath: "include", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CExif",
             path: "CExif",

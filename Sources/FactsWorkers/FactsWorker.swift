@@ -11,6 +11,9 @@ public enum FactsWorker {
     public static func serve(limits: WorkerLimits) -> Never {
         let (requests, replies) = takePipes()
         dieWithParent()
+        // Loaded before the limits: FFmpeg's libraries would otherwise count against the address
+        // space a file may use, and load at the first video instead of once per worker.
+        _ = MediaLibraries.loadNow()
         limit(limits)
         while true {
             let payload: Data

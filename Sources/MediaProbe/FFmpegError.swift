@@ -21,6 +21,7 @@ public struct FFmpegError: Error, Sendable, CustomStringConvertible {
 
     /// FFmpeg's text for the code (`av_strerror`).
     public var message: String {
+        if code == Self.libraryMissing.code, let reason = cffmpeg_load() { return String(cString: reason) }
         var buffer = [CChar](repeating: 0, count: 256)
         if av_strerror(code, &buffer, buffer.count) < 0 {
             return "unknown FFmpeg error \(code)"
@@ -38,6 +39,8 @@ public struct FFmpegError: Error, Sendable, CustomStringConvertible {
     public static let noSuchFile = FFmpegError(code: cffmpeg_averror(ENOENT), operation: "")
     public static let permissionDenied = FFmpegError(code: cffmpeg_averror(EACCES), operation: "")
     public static let decoderNotFound = FFmpegError(code: cffmpeg_averror_decoder_not_found(), operation: "")
+    /// FFmpeg's libraries could not be loaded (`message` says which and why).
+    public static let libraryMissing = FFmpegError(code: cffmpeg_averror(ENOSYS), operation: "dlopen")
 
     /// Lets `catch FFmpegError.invalidData` match by code whatever the operation.
     public static func ~= (pattern: FFmpegError, error: any Error) -> Bool {

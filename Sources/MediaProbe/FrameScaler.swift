@@ -8,7 +8,7 @@ final class FrameScaler {
 
     /// The corresponding C function is `sws_getContext`.
     init(from frame: Frame, toWidth width: Int, height: Int) throws(FFmpegError) {
-        MediaProbeLogging.silenceFFmpeg()
+        try FFmpegLibrary.load()
         let format = AVPixelFormat(rawValue: frame.pointer.pointee.format)
         guard let context = sws_getContext(
             Int32(frame.width), Int32(frame.height), format,

@@ -6,7 +6,7 @@ extension RGBImage {
     public func scaled(toLongEdge longEdge: Int) throws(FFmpegError) -> RGBImage {
         let size = FrameScaler.fittedSize(width: width, height: height, longEdge: longEdge)
         guard size.width != width || size.height != height else { return self }
-        MediaProbeLogging.silenceFFmpeg()  // a HEIF thumbnail reaches swscale without a MediaFile
+        try FFmpegLibrary.load()  // a HEIF thumbnail reaches swscale without a MediaFile
         guard let scaler = sws_getContext(Int32(width), Int32(height), AV_PIX_FMT_RGB24,
                                           Int32(size.width), Int32(size.height), AV_PIX_FMT_RGB24,
                                           SWS_AREA, nil, nil, nil) else {

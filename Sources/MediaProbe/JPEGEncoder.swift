@@ -11,6 +11,7 @@ public struct JPEGEncoder: Sendable {
     }
 
     public func encode(_ image: RGBImage) throws(FFmpegError) -> Data {
+        try FFmpegLibrary.load()
         guard let codec = avcodec_find_encoder(AV_CODEC_ID_MJPEG) else {
             throw FFmpegError(code: FFmpegError.decoderNotFound.code, operation: "avcodec_find_encoder(mjpeg)")
         }
@@ -51,7 +52,7 @@ public struct JPEGEncoder: Sendable {
     /// RGB → full-range YUV 4:2:0, the layout baseline JPEG stores.
     private static func convert(_ image: RGBImage, into frame: Frame) throws(FFmpegError) {
         // swscale warns that yuvj420p is deprecated; the tool's output carries no FFmpeg lines.
-        MediaProbeLogging.silenceFFmpeg()
+        try FFmpegLibrary.load()
         guard let scaler = sws_getContext(
             Int32(image.width), Int32(image.height), AV_PIX_FMT_RGB24,
             Int32(image.width), Int32(image.height), AV_PIX_FMT_YUVJ420P,

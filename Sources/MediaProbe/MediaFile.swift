@@ -30,7 +30,7 @@ public final class MediaFile {
     ///
     /// The corresponding C functions are `avformat_open_input` and `avformat_find_stream_info`.
     public init(path: String, limits: OpenLimits = .standard, analysis: Analysis = .whenNeeded) throws(FFmpegError) {
-        MediaProbeLogging.silenceFFmpeg()
+        try FFmpegLibrary.load()
         self.path = path
         self.limits = limits
         let deadline = InterruptDeadline()
@@ -269,8 +269,19 @@ enum MetadataDictionary {
     }
 }
 
-/// FFmpeg writes its own diagnostics to stderr; the tool reports problems in its own words.
-enum MediaProbeLogging {
-    private static let silenced: Void = { av_log_set_level(AV_LOG_QUIET) }()
-    static func silenceFFmpeg() { _ = silenced }
+/// FFmpeg, loaded on first use (CFFmpeg/lazy_ffmpeg.c) and then silenced: it writes its own
+/// diagnostics to stderr, and the tool reports problems in its own words.
+public enum FFmpegLibrary {
+    private static let loaded: Bool = {
+        guard cffmpeg_load() == nil else { return false }
+        av_log_set_level(AV_LOG_QUIET)
+        return true
+    }()
+
+    /// Every way into FFmpeg asks this first, so that a machine without FFmpeg gets an error
+    /// for the file (`FFmpegError.libraryMissing`) instead of the process ending. Asked early,
+    /// it loads FFmpeg before it is needed (a worker, before it limits its address space).
+    public static func load() throws(FFmpegError) {
+        guard loaded else { throw FFmpegError.libraryMissing }
+    }
 }

@@ -3,6 +3,9 @@
 
 // The FFmpeg headers MediaProbe uses. FFmpeg 5.1 (Debian 12) is the floor; anything
 // newer is guarded with LIBAVFORMAT_VERSION_INT / LIBAVUTIL_VERSION_INT checks below.
+//
+// FFmpeg itself is not linked: `lazy_ffmpeg.c` loads it with dlopen the first time one of its
+// functions is called (see there why).
 #include <libavformat/avformat.h>
 #include <libavcodec/avcodec.h>
 #include <libavutil/avutil.h>
@@ -12,6 +15,11 @@
 #include <libavutil/opt.h>
 #include <libavutil/dict.h>
 #include <libswscale/swscale.h>
+
+/// Loads FFmpeg now if it is not loaded yet: NULL once it is, else why it cannot be (the
+/// library and dlerror's words). Every FFmpeg function declared above loads it too, and ends
+/// the process with that reason when it cannot, so callers that can report an error ask first.
+const char *cffmpeg_load(void);
 
 // Function-like and tag macros cannot be imported by Swift; these expose their values.
 
