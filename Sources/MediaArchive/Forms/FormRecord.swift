@@ -45,6 +45,17 @@ public struct FormRecord: Sendable, Equatable, Codable, EveryKeyEncodable {
         self.enteredAt = enteredAt
     }
 
+    /// A record's form and when it was entered: what `status` counts.
+    struct Stamp: Sendable, Decodable {
+        var form: RegistrationForm
+        var enteredAt: String
+
+        init(_ record: FormRecord) {
+            form = record.form
+            enteredAt = record.enteredAt
+        }
+    }
+
     /// 12 hex digits: short enough to type, random enough never to repeat in an archive.
     public static func newID() -> String {
         String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12))

@@ -62,12 +62,7 @@ public final class DayTallies: Sendable {
 
         // The stamp is taken before the day is read: a change while reading moves it again, so
         // a tally is never kept under a stamp newer than what it counted.
-        var stamps: [(day: CalendarDay, stamp: FolderStamp)] = []
-        let daysPath = folder.days.path
-        for day in try catalog.days() {
-            guard let stamp = FolderStamp.of(folder.dayFolderPath(day, daysPath: daysPath)) else { continue }
-            stamps.append((day, stamp))
-        }
+        let stamps = DayFolderScan.days(under: folder.days)
         let reusable = { (kept: County) -> [DayTally?] in stamps.map { item in kept.days[item.day].flatMap { $0.stamp == item.stamp ? $0.tally : nil } } }
         var reused = reusable(kept)
         let time = now()

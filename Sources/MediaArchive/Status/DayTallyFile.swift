@@ -94,29 +94,25 @@ struct DayTallyFile {
                 guard let day = fields.next().flatMap(calendarDay), county.days[day] != nil,
                       let part = fields.next(), let kind = fields.next(),
                       let cellKey = Self.key(section.name, part, kind) else { return nil }
-                var n = [Int64](repeating: 0, count: 8)
-                for index in 0..<8 {
-                    guard let value = fields.next().flatMap(integer) else { return nil }
-                    n[index] = value
-                }
-                guard let first = fields.next(), let last = fields.next(), fields.next() == nil else { return nil }
-                let cell = DayTally.Cell(items: Int(n[0]), passing: Int(n[1]), failing: Int(n[2]), late: Int(n[3]),
-                                         passingLate: Int(n[4]), warned: Int(n[5]), passingMicroseconds: n[6], videoMicroseconds: n[7],
-                                         first: untoken(first), last: untoken(last))
+                guard let items = fields.nextInteger(), let passing = fields.nextInteger(), let failing = fields.nextInteger(),
+                      let late = fields.nextInteger(), let passingLate = fields.nextInteger(), let warned = fields.nextInteger(),
+                      let passingMicroseconds = fields.nextInteger(), let videoMicroseconds = fields.nextInteger(),
+                      let first = fields.next(), let last = fields.next(), fields.next() == nil else { return nil }
+                let cell = DayTally.Cell(items: Int(items), passing: Int(passing), failing: Int(failing), late: Int(late),
+                                         passingLate: Int(passingLate), warned: Int(warned), passingMicroseconds: passingMicroseconds,
+                                         videoMicroseconds: videoMicroseconds, first: untoken(first), last: untoken(last))
                 county.days[day]!.tally.cells[cellKey] = cell
             } else if tag.elementsEqual("round".utf8) {
                 guard let name = fields.next(), fields.next() == nil else { return nil }
                 round = (String(decoding: name, as: UTF8.self), wantedBytes.map { name.elementsEqual($0) } ?? true)
             } else if tag.elementsEqual("day".utf8) {
                 guard round == nil, let day = fields.next().flatMap(calendarDay) else { return nil }
-                var n = [Int64](repeating: 0, count: 6)
-                for index in 0..<6 {
-                    guard let value = fields.next().flatMap(integer) else { return nil }
-                    n[index] = value
-                }
-                guard fields.next() == nil else { return nil }
-                let stamp = FolderStamp(seconds: Int(n[0]), nanoseconds: Int(n[1]), changedSeconds: Int(n[2]),
-                                        changedNanoseconds: Int(n[3]), inode: UInt64(bitPattern: n[4]), device: UInt64(bitPattern: n[5]))
+                guard let seconds = fields.nextInteger(), let nanoseconds = fields.nextInteger(),
+                      let changedSeconds = fields.nextInteger(), let changedNanoseconds = fields.nextInteger(),
+                      let inode = fields.nextInteger(), let device = fields.nextInteger(), fields.next() == nil else { return nil }
+                let stamp = FolderStamp(seconds: Int(seconds), nanoseconds: Int(nanoseconds), changedSeconds: Int(changedSeconds),
+                                        changedNanoseconds: Int(changedNanoseconds), inode: UInt64(bitPattern: inode),
+                                        device: UInt64(bitPattern: device))
                 county.days[day] = DayTallies.Kept(stamp: stamp, tally: DayTally(cells: [:]))
             } else {
                 return nil
@@ -159,10 +155,17 @@ struct DayTallyFile {
             while position < line.endIndex, line[position] != 0x20 { position += 1 }
             return line[start..<position]
         }
+
+        /// The next field as a decimal integer, read in place (there are some 150,000 per
+        /// status at 1,000,000 entries): nil when there is none or it is not one.
+        mutating func nextInteger() -> Int64? {
+            guard let field = next() else { return nil }
+            return DayTallyFile.integer(UnsafeBufferPointer(rebasing: field))
+        }
     }
 
     /// `YYYY-MM-DD`, as `CalendarDay(parsing:)` reads it, without making a string.
-    private static func calendarDay(_ bytes: Bytes) -> CalendarDay? {
+    static func calendarDay(_ bytes: Bytes) -> CalendarDay? {
         guard bytes.count == 10 else { return nil }
         let s = bytes.startIndex
         guard bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
@@ -180,19 +183,23 @@ struct DayTallyFile {
         return value
     }
 
-    private static func integer(_ bytes: Bytes) -> Int64? {
-        var value: Int64 = 0
-        var negative = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if index == bytes.startIndex, byte == UInt8(ascii: "-"), bytes.count > 1 { negative = true; continue }
-            guard (48...57).contains(byte) else { return nil }
-            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(Int64(byte - 48))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
+    /// `-`? and up to 19 digits; nil for anything else or past Int64's range (an inode or a
+    /// device number is kept as its bit pattern, so may be negative).
+    fileprivate static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        let negative = bytes.count > 1 && bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        let digits = bytes.count - index
+        guard digits > 0, digits <= 19 else { return nil }
+        var value: UInt64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- 48
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ UInt64(digit)  // 19 digits fit in a UInt64
+            index += 1
         }
-        return negative ? -value : value
+        if negative { return value <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- value) : nil }
+        return value <= UInt64(Int64.max) ? Int64(value) : nil
     }
 
     /// Part and kind names, each matched against the few there are.

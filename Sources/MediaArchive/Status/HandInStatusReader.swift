@@ -23,7 +23,7 @@ public struct HandInStatusReader: Sendable {
         let clock = IngestClock(zone: settings.policy.zone)
         return HandInStatus(round: round.id, counties: try shown.map { county in
             let marks = try markLog.marks(county: county)
-            let records = try forms.records(round: round.id, county: county)
+            let records = try forms.stamps(round: round.id, county: county)
             return Self.status(of: county, round: round, parts: try counted(county, round: round, marks: marks, clock: clock),
                                records: records, clock: clock)
         })
@@ -54,7 +54,7 @@ public struct HandInStatusReader: Sendable {
     }
 
     /// One county's status from what counts of its entries per part (`DayTally`) and its records.
-    static func status(of county: County, round: Round, parts counted: [Part: DayTally.Cell], records: [FormRecord],
+    static func status(of county: County, round: Round, parts counted: [Part: DayTally.Cell], records: [FormRecord.Stamp],
                        clock: IngestClock) -> CountyStatus {
         func isLate(_ stamp: String, _ part: Part) -> Bool {
             clock.day(of: stamp, at: clock.instant(stamp)).map { $0 > round.due(part) } ?? false

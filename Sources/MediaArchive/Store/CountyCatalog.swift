@@ -86,7 +86,22 @@ struct CountyCatalog: Sendable {
     /// in for (they share its day and its object).
     func entries(sha256: String) throws -> [CatalogEntry] {
         guard let day = try locate(sha256) else { return [] }
-        return try (Self.readJSON([CatalogEntry].self, at: folder.dayShard(day, sha256: sha256)) ?? []).filter { $0.sha256 == sha256 }
+        let shard = folder.dayShard(day, sha256: sha256)
+        // Only this content's lines are decoded: a busy day's shard holds some 60 entries, and
+        // status decodes every marked item's. A shard where no line names it is decoded whole:
+        // one not written an entry per line (hand-edited, pretty-printed), or a crash between
+        // the locator and the shard (then it finds nothing either).
+        guard let data = try? Data(contentsOf: shard),
+              case let lines = (EntryLine.lines(in: data) ?? []).filter({ $0.has("sha256", equalTo: sha256) }), !lines.isEmpty else {
+            return try (Self.readJSON([CatalogEntry].self, at: shard) ?? []).filter { $0.sha256 == sha256 }
+        }
+        return try lines.map { line in
+            do {
+                return try JSONDecoder().decode(CatalogEntry.self, from: line.json)
+            } catch {
+                throw ArchiveError.catalogue(path: shard.path, reason: "is not a valid catalogue file (\(ConfigurationErrorText.describe(error)))")
+            }
+        }.filter { $0.sha256 == sha256 }
     }
 
     private func locate(_ sha256: String) throws -> CalendarDay? {

@@ -49,17 +49,6 @@ public struct CountyFolder: Sendable {
             .appendingPathComponent(day.description, isDirectory: true)
     }
 
-    /// `dayFolder(day).path`, built as text: `status` looks at every day's folder on each call.
-    /// (Digits written by hand: `String(format:)` costs more than the `stat` itself.)
-    func dayFolderPath(_ day: CalendarDay, daysPath: String? = nil) -> String {
-        func digits(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-        }
-        let year = digits(day.year, 4)
-        return (daysPath ?? days.path) + "/" + year + "/" + year + "-" + digits(day.month, 2) + "-" + digits(day.day, 2)
-    }
-
     /// One of a day's 16 shards, chosen by the first hex digit of the SHA-256, so that adding an
     /// entry to even the busiest day rewrites a sixteenth of it.
     func dayShard(_ day: CalendarDay, sha256: String) -> URL {

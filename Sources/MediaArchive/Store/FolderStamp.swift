@@ -28,21 +28,36 @@ struct FolderStamp: Sendable, Equatable {
     static func of(_ path: String) -> FolderStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        return FolderStamp(seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec,
-                           changedSeconds: info.st_ctimespec.tv_sec, changedNanoseconds: info.st_ctimespec.tv_nsec,
-                           inode: UInt64(info.st_ino), device: UInt64(bitPattern: Int64(info.st_dev)))
-        #else
-        return FolderStamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
-                           changedSeconds: info.st_ctim.tv_sec, changedNanoseconds: info.st_ctim.tv_nsec,
-                           inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
-        #endif
+        return FolderStamp(info)
     }
+
+    /// The folder `name` inside the open folder `directory` (`fstatat`: no path walked from `/`).
+    static func of(_ name: UnsafePointer<CChar>, in directory: Int32) -> FolderStamp? {
+        var info = stat()
+        guard fstatat(directory, name, &info, 0) == 0 else { return nil }
+        return FolderStamp(info)
+    }
+
 
     /// Whether the folder last changed long enough ago that a tally of it can be kept. (By the
     /// modification time, which every write moves; a restore that sets it back also moves the
     /// change time, so the kept stamp no longer matches anyway.)
     func isSettled(now: Date = Date()) -> Bool {
         seconds < Int(now.timeIntervalSince1970) - Self.settleSeconds
+    }
+}
+
+extension FolderStamp {
+    // In an extension, so that the memberwise initializer stays.
+    fileprivate init(_ info: stat) {
+        #if canImport(Darwin)
+        self.init(seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec,
+                  changedSeconds: info.st_ctimespec.tv_sec, changedNanoseconds: info.st_ctimespec.tv_nsec,
+                  inode: UInt64(info.st_ino), device: UInt64(bitPattern: Int64(info.st_dev)))
+        #else
+        self.init(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+                  changedSeconds: info.st_ctim.tv_sec, changedNanoseconds: info.st_ctim.tv_nsec,
+                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+        #endif
     }
 }
