@@ -30,4 +30,40 @@ struct EntryLookupTests {
         try Data("[\n{\"sha256\":\"\(sha256)\",\"ingestedAt\":\"x\"}\n]\n".utf8).write(to: shard)
         #expect { try catalog.entries(sha256: sha256) } throws: { "\($0)".contains(shard.lastPathComponent) }
     }
+
+    @Test("Adding keeps the shard's entries as written; a shard in another form is read whole and nothing in it is lost")
+    func addingKeepsWhatIsWritten() throws {
+        let archive = try TestArchive()
+        let settings = archive.settings
+        let receipt = try HandInTests.ingest("photo.jpg", into: settings)
+        let sha256 = try #require(receipt.sha256)
+        let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
+        let first = try #require(try catalog.entries(sha256: sha256).first)
+        let shards = try #require(FileManager.default.enumerator(at: catalog.folder.days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+        let shard = try #require(shards.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256) == true })
+        /// Another content filed in the same shard (same first hex digit), on the same day.
+        func another(_ last: Character) -> CatalogEntry {
+            var entry = first
+            entry.sha256 = String(sha256.dropLast()) + String(last == sha256.last ? "0" : last)
+            entry.originalNames = ["another-\(last).jpg"]
+            return entry
+        }
+
+        // Pretty-printed by hand: not the written form, so decoded whole; both entries kept.
+        let pretty = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(contentsOf: shard)), options: [.prettyPrinted])
+        try pretty.write(to: shard)
+        #expect(CountyCatalog.writtenLines(of: pretty) == nil)
+        _ = try catalog.add(another("a"), rounds: settings.rounds)
+        let rewritten = try Data(contentsOf: shard)
+        let lines = try #require(CountyCatalog.writtenLines(of: rewritten))
+        #expect(lines.count == 2)
+        #expect(try catalog.entries(sha256: sha256) == [first])
+
+        // In the written form: the lines already there stay byte for byte.
+        _ = try catalog.add(another("b"), rounds: settings.rounds)
+        let after = try #require(CountyCatalog.writtenLines(of: Data(contentsOf: shard)))
+        #expect(after.count == 3 && Array(after.prefix(2)) == lines)
+        #expect(try catalog.entries(sha256: another("b").sha256).map(\.originalNames) == [["another-b.jpg"]])
+        #expect(CountyCatalog.writtenLines(of: Data("[\n{\"a\":1}\n{\"b\":2}\n]\n".utf8)) == nil, "a missing comma is not the written form")
+    }
 }

@@ -156,24 +156,58 @@ struct CountyCatalog: Sendable {
             var locator = try Self.readJSON([String: CalendarDay].self, at: folder.hashShard(sha256: entry.sha256)) ?? [:]
             locator[entry.sha256] = entry.day
             try Self.writeJSON(locator, to: folder.hashShard(sha256: entry.sha256))
-            let shardURL = folder.dayShard(entry.day, sha256: entry.sha256)
-            var shard = try Self.readJSON([CatalogEntry].self, at: shardURL) ?? []
-            shard.append(entry)
-            try Self.writeShard(shard, to: shardURL)
+            try Self.append(entry, toShardAt: folder.dayShard(entry.day, sha256: entry.sha256))
             return .added(entry)
         }
+    }
+
+    /// A new content's entry added to its day shard. The entries there are kept as the bytes
+    /// they were written as, not decoded and encoded again: on a busy day (some 60 entries a
+    /// shard) that was half of every add. A shard not in `writeShard`'s form is decoded and
+    /// written again whole, as before.
+    private static func append(_ entry: CatalogEntry, toShardAt url: URL) throws {
+        if let data = try? Data(contentsOf: url), let lines = writtenLines(of: data) {
+            try writeShard(lines: lines + [try line(of: entry)], to: url)
+        } else {
+            try writeShard((try readJSON([CatalogEntry].self, at: url) ?? []) + [entry], to: url)
+        }
+    }
+
+    /// The entry lines of a shard exactly as `writeShard` writes one (`[`, one entry per line
+    /// with a comma after all but the last, `]`), without their commas; nil for anything else.
+    static func writtenLines(of data: Data) -> [Data]? {
+        let lines = data.split(separator: 0x0A)
+        guard lines.count >= 2, lines.first?.elementsEqual("[".utf8) == true, lines.last?.elementsEqual("]".utf8) == true else { return nil }
+        let entries = lines.dropFirst().dropLast()
+        var found: [Data] = []
+        for (index, line) in zip(entries.indices, entries) {
+            let comma = index != entries.indices.last
+            guard line.last == (comma ? UInt8(ascii: ",") : UInt8(ascii: "}")) else { return nil }
+            let body = comma ? line.dropLast() : line
+            guard body.first == UInt8(ascii: "{"), body.last == UInt8(ascii: "}") else { return nil }
+            found.append(Data(body))
+        }
+        return found
+    }
+
+    private static func line(of entry: CatalogEntry) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.userInfo[.catalogueRecord] = true
+        return try encoder.encode(entry)
     }
 
     /// A JSON array with one entry per line, so that search can pass entries through without
     /// decoding them and people can read and grep the files.
     private static func writeShard(_ shard: [CatalogEntry], to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.userInfo[.catalogueRecord] = true
+        try writeShard(lines: shard.map(line(of:)), to: url)
+    }
+
+    private static func writeShard(lines: [Data], to url: URL) throws {
         var data = Data("[\n".utf8)
-        for (index, entry) in shard.enumerated() {
-            data.append(try encoder.encode(entry))
-            data.append(contentsOf: Array((index == shard.count - 1 ? "\n" : ",\n").utf8))
+        for (index, line) in lines.enumerated() {
+            data.append(line)
+            data.append(contentsOf: Array((index == lines.count - 1 ? "\n" : ",\n").utf8))
         }
         data.append(contentsOf: Array("]\n".utf8))
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
