@@ -23,11 +23,11 @@ struct EntryLookupTests {
         let shards = try #require(FileManager.default.enumerator(at: days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
         let shard = try #require(shards.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256) == true })
         let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: shard))
-        try JSONSerialization.data(withJSONObject: parsed, options: [.prettyPrinted]).write(to: shard)
+        try JSONSerialization.data(withJSONObject: parsed, options: [.prettyPrinted]).write(to: shard, options: .atomic)
         #expect(try catalog.entries(sha256: sha256) == found)
 
         // Unreadable, it says which file, rather than finding nothing.
-        try Data("[\n{\"sha256\":\"\(sha256)\",\"ingestedAt\":\"x\"}\n]\n".utf8).write(to: shard)
+        try Data("[\n{\"sha256\":\"\(sha256)\",\"ingestedAt\":\"x\"}\n]\n".utf8).write(to: shard, options: .atomic)
         #expect { try catalog.entries(sha256: sha256) } throws: { "\($0)".contains(shard.lastPathComponent) }
     }
 
@@ -51,7 +51,7 @@ struct EntryLookupTests {
 
         // Pretty-printed by hand: not the written form, so decoded whole; both entries kept.
         let pretty = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(contentsOf: shard)), options: [.prettyPrinted])
-        try pretty.write(to: shard)
+        try pretty.write(to: shard, options: .atomic)
         #expect(CountyCatalog.writtenLines(of: pretty) == nil)
         _ = try catalog.add(another("a"), rounds: settings.rounds)
         let rewritten = try Data(contentsOf: shard)
@@ -65,5 +65,29 @@ struct EntryLookupTests {
         #expect(after.count == 3 && Array(after.prefix(2)) == lines)
         #expect(try catalog.entries(sha256: another("b").sha256).map(\.originalNames) == [["another-b.jpg"]])
         #expect(CountyCatalog.writtenLines(of: Data("[\n{\"a\":1}\n{\"b\":2}\n]\n".utf8)) == nil, "a missing comma is not the written form")
+    }
+
+    @Test("A looked-up entry is kept only while its day's folder is unchanged: a shard replaced since is read again")
+    func keptLookupsNeverStale() throws {
+        let archive = try TestArchive()
+        let settings = archive.settings
+        let sha256 = try #require(try HandInTests.ingest("photo.jpg", into: settings).sha256)
+        let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
+        let shards = try #require(FileManager.default.enumerator(at: catalog.folder.days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+        let shard = try #require(shards.first { $0.pathExtension == "json" && (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256) == true })
+        /// The day's folder as if last changed an hour ago: settled, so what is read from it is kept.
+        func settle() throws {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)],
+                                                  ofItemAtPath: shard.deletingLastPathComponent().path)
+        }
+        try settle()
+        #expect(try catalog.entries(sha256: sha256).map(\.originalNames) == [["photo.jpg"]])
+        #expect(try catalog.entries(sha256: sha256).map(\.originalNames) == [["photo.jpg"]])
+
+        // Replaced (by rename, as every writer does), then its time set back: still not the old answer.
+        let text = try String(contentsOf: shard, encoding: .utf8).replacingOccurrences(of: "\"photo.jpg\"", with: "\"renamed.jpg\"")
+        try Data(text.utf8).write(to: shard, options: .atomic)
+        try settle()
+        #expect(try catalog.entries(sha256: sha256).map(\.originalNames) == [["renamed.jpg"]])
     }
 }

@@ -73,6 +73,11 @@ public final class DayTallies: Sendable {
             reused = reusable(kept)
         }
         let missing = reused.indices.filter { reused[$0] == nil }
+        if before != nil, missing.isEmpty, kept.days.count == stamps.count, stamps.allSatisfy({ $0.stamp.isSettled(now: time) }) {
+            // What the process keeps is every day as it is now: nothing to work out, keep or write
+            // (a warm server's `/api/status` mostly ends here).
+            return reused.map { $0! }
+        }
         let worked = try Self.workOut(missing.map { stamps[$0].day }, catalog: catalog, settings: settings)
         var result = reused
         for (index, tally) in zip(missing, worked) { result[index] = tally }

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// One county's JSON catalogue: entries in day shards (16 per day, by the SHA-256's first
 /// digit), and a SHA-256 → day locator.
@@ -87,6 +88,17 @@ struct CountyCatalog: Sendable {
     func entries(sha256: String) throws -> [CatalogEntry] {
         guard let day = try locate(sha256) else { return [] }
         let shard = folder.dayShard(day, sha256: sha256)
+        // Kept while the day's folder is unchanged (`FolderStamp`, as the day tallies are): a
+        // warm server's `/api/status` looks up every marked item on each request.
+        let stamp = FolderStamp.of(folder.dayFolder(day).path).flatMap { $0.isSettled() ? $0 : nil }
+        let key = shard.path + "#" + sha256
+        if let stamp, let kept = LookedUpEntries.shared.entries(key, stamp: stamp) { return kept }
+        let found = try decodeEntries(sha256: sha256, in: shard)
+        if let stamp { LookedUpEntries.shared.keep(found, key, stamp: stamp) }
+        return found
+    }
+
+    private func decodeEntries(sha256: String, in shard: URL) throws -> [CatalogEntry] {
         // Only this content's lines are decoded: a busy day's shard holds some 60 entries, and
         // status decodes every marked item's. A shard where no line names it is decoded whole:
         // one not written an entry per line (hand-edited, pretty-printed), or a crash between
@@ -335,5 +347,26 @@ public struct EntryLine: Sendable {
             index = hit + 1
         }
         return nil
+    }
+}
+
+/// The entries of contents looked up by SHA-256 (`CountyCatalog.entries(sha256:)`), each with
+/// the stamp of its day's folder when decoded, for the life of the process. At most `limit`
+/// are kept; past that, all are forgotten at once (they are worked out again on demand).
+final class LookedUpEntries: Sendable {
+    static let shared = LookedUpEntries()
+    static let limit = 4096
+
+    private let kept = Mutex<[String: (stamp: FolderStamp, entries: [CatalogEntry])]>([:])
+
+    func entries(_ key: String, stamp: FolderStamp) -> [CatalogEntry]? {
+        kept.withLock { $0[key].flatMap { $0.stamp == stamp ? $0.entries : nil } }
+    }
+
+    func keep(_ entries: [CatalogEntry], _ key: String, stamp: FolderStamp) {
+        kept.withLock { kept in
+            if kept.count >= Self.limit { kept.removeAll() }
+            kept[key] = (stamp, entries)
+        }
     }
 }
