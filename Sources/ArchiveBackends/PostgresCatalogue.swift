@@ -68,11 +68,11 @@ public final class PostgresCatalogue: EntryCatalogue {
 
     // MARK: EntryCatalogue
 
-    public func entries(sha256: String, county: County) throws -> [CatalogEntry] {
+    public func entries(sha256: SHA256Hash, county: County) throws -> [CatalogEntry] {
         try Blocking.run { [self] in
             try await withConnection { connection in
                 try await Self.decode(connection.query(
-                    "SELECT entry FROM entries WHERE county = \(county.slug) AND sha256 = \(sha256) ORDER BY id", logger: logger))
+                    "SELECT entry FROM entries WHERE county = \(county.slug) AND sha256 = \(sha256.hex) ORDER BY id", logger: logger))
             }
         }
     }
@@ -174,7 +174,7 @@ public final class PostgresCatalogue: EntryCatalogue {
         try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(lockKey), 0))", logger: logger)
         var existing: [(id: Int64, entry: CatalogEntry)] = []
         let rows = try await connection.query(
-            "SELECT id, entry FROM entries WHERE county = \(county.slug) AND sha256 = \(entry.sha256) ORDER BY id FOR UPDATE",
+            "SELECT id, entry FROM entries WHERE county = \(county.slug) AND sha256 = \(entry.sha256.hex) ORDER BY id FOR UPDATE",
             logger: logger)
         for try await (id, json) in rows.decode((Int64, String).self) {
             existing.append((id, try JSONDecoder().decode(CatalogEntry.self, from: Data(json.utf8))))
@@ -195,7 +195,7 @@ public final class PostgresCatalogue: EntryCatalogue {
             try await connection.query(
                 """
                 INSERT INTO entries (county, sha256, round, part, kind, day, ingest_day, ingested_at, verdict, object, entry, duration_seconds)
-                VALUES (\(county.slug), \(new.sha256), \(placed.round ?? ""), \(placed.part?.rawValue ?? ""), \(new.kind.rawValue),
+                VALUES (\(county.slug), \(new.sha256.hex), \(placed.round ?? ""), \(placed.part?.rawValue ?? ""), \(new.kind.rawValue),
                         \(new.day.description)::date, \(ingestDay)::date, \(new.ingestedAt), \(new.verdict.rawValue), \(new.object), \(json),
                         \(new.durationSeconds))
                 """, logger: logger)

@@ -42,7 +42,7 @@ public struct S3ObjectStore: ObjectStore {
     public func stage(file path: String, county: County) throws -> StagedObject {
         let key = "\(county.slug)/staging/\(UUID().uuidString)"
         let uploaded = try Blocking.run { [self] in try await client.upload(file: path, bucket: bucket, key: full(key)) }
-        return StagedObject(key: key, sha256: uploaded.sha256, bytes: uploaded.size)
+        return StagedObject(key: key, sha256: try SHA256Hash(validating: uploaded.sha256), bytes: uploaded.size)
     }
 
     public func commit(_ staged: StagedObject, to key: String) throws {
@@ -75,7 +75,7 @@ public struct S3ObjectStore: ObjectStore {
         }
     }
 
-    public func sha256(key: String) throws -> String? {
+    public func sha256(key: String) throws -> SHA256Hash? {
         try Blocking.run { [self] in
             var hash = SHA256()
             do {
@@ -85,7 +85,7 @@ public struct S3ObjectStore: ObjectStore {
             } catch S3Error.noSuchKey {
                 return nil
             }
-            return hash.finalize().map { String(format: "%02x", $0) }.joined()
+            return SHA256Hash(digestBytes: hash.finalize())
         }
     }
 

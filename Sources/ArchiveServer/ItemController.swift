@@ -22,7 +22,7 @@ struct ItemController<Context: RequestContext>: Sendable {
             return try pages.response(page, status: .badRequest, request: request)
         }
         guard var item = try await lookup.find(sha256, visibleTo: visibility) else {
-            let page = MessagePage(title: text.notFoundTitle, message: text.notFound(sha256), language: language)
+            let page = MessagePage(title: text.notFoundTitle, message: text.notFound(sha256.hex), language: language)
             return try pages.response(page, status: .notFound, request: request)
         }
         // Entries from before rounds show the round and part they are read as.

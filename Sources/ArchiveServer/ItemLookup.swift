@@ -12,13 +12,13 @@ struct ItemLookup: Sendable {
     static let parameter = "sha256"
 
     /// The URL's SHA-256, or nil when it is anything but 64 lower-case hex digits.
-    static func sha256(in context: some RequestContext) -> String? {
-        context.parameters.get(parameter).map { String($0) }.flatMap { Catalog.isSHA256($0) ? $0 : nil }
+    static func sha256(in context: some RequestContext) -> SHA256Hash? {
+        context.parameters.get(parameter).flatMap { SHA256Hash(hex: String($0)) }
     }
 
     /// The item, or nil when no county holds it — or only a county this request may not see,
     /// which looks the same from outside, so a county token cannot probe another's hashes.
-    func find(_ sha256: String, visibleTo visibility: Visibility) async throws -> StoredItem? {
+    func find(_ sha256: SHA256Hash, visibleTo visibility: Visibility) async throws -> StoredItem? {
         let catalog = self.catalog
         let only: String? = if case .county(let own) = visibility { own } else { nil }
         return try await BlockingWork.run(failing: "the catalogue could not be read") { try catalog.item(sha256: sha256, inCounty: only) }

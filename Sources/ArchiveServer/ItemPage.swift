@@ -72,7 +72,7 @@ struct ItemPage: HTMLPage {
     init(item: StoredItem, countyName: String, language: Language) {
         let entry = item.entry
         let text = Text.of(language)
-        name = entry.originalNames.first ?? entry.sha256
+        name = entry.originalNames.first ?? entry.sha256.hex
         title = NavBar.title(name, in: language)
         backHref = "/search?county=\(entry.county)"
         backLabel = text.everythingFrom(countyName)
@@ -177,7 +177,7 @@ struct ItemPage: HTMLPage {
         let exact = entry.bytes >= 1024 ? text.bytes(entry.bytes) : ""
         facts.append(Fact(text.size, ByteText.describe(entry.bytes, in: language) + exact))
         facts.append(Fact(text.ingested, entry.ingestedAt))
-        facts.append(Fact("SHA-256", [], code: entry.sha256))
+        facts.append(Fact("SHA-256", [], code: entry.sha256.hex))
         return facts
     }
 

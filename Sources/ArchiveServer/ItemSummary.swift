@@ -13,7 +13,7 @@ struct ItemSummary {
     var note: String?
 
     init(_ item: HandInItem, language: Language) {
-        sha256 = item.entry.sha256
+        sha256 = item.entry.sha256.hex
         name = item.shownName
         href = "/items/\(item.entry.sha256)"
         part = (item.entry.part ?? .other).name(in: language)

@@ -15,7 +15,7 @@ enum MarkRecording {
         case .formsReopened: .formsReopened
         }
         await audit([AuditEvent(time: mark.time, who: mark.by, action: action, county: county.slug, round: mark.round,
-                                part: mark.part?.rawValue, sha256: mark.sha256, detail: mark.note)],
+                                part: mark.part?.rawValue, sha256: mark.sha256?.hex, detail: mark.note)],
                     settings: settings, backends: backends, logger: logger)
     }
 

@@ -140,7 +140,7 @@ struct PortalPage: HTMLPage {
         case .duplicate: text.duplicate
         case .rejected: text.rejected + receipt.reasonMessages.texts(in: language).joined(separator: wording.separator)
         }
-        var detail = ["SHA-256 " + (receipt.sha256.map { String($0.prefix(12)) } ?? "—"), receipt.ingestedAt]
+        var detail = ["SHA-256 " + (receipt.sha256?.abbreviated ?? "—"), receipt.ingestedAt]
         if !receipt.warningMessages.isEmpty {
             detail.append(wording.warningPrefix + receipt.warningMessages.texts(in: language).joined(separator: wording.separator))
         }
@@ -219,6 +219,6 @@ extension HandInItem {
     /// name it was handed in under.
     var shownName: String {
         if entry.kind == .link, let title = entry.title, !title.isEmpty { return title }
-        return entry.originalNames.first ?? entry.sha256
+        return entry.originalNames.first ?? entry.sha256.hex
     }
 }

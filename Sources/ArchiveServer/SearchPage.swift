@@ -150,7 +150,7 @@ struct SearchPage: HTMLPage {
         let link = entry.kind == .link
         return Tile(link: link ? Link(href: entry.url ?? "", title: entry.title ?? entry.url ?? "", outlet: entry.outlet,
                                       published: entry.published.map { "\($0)" }) : nil,
-             itemHref: "/items/\(entry.sha256)", name: entry.originalNames.first ?? entry.sha256,
+             itemHref: "/items/\(entry.sha256)", name: entry.originalNames.first ?? entry.sha256.hex,
              thumbnailSrc: !link && entry.thumbnail != nil ? "/thumbs/\(entry.sha256)" : nil,
              shownSize: shownSize(of: entry),
              placeholderKind: entry.thumbnail == nil ? gallery.kind(entry.kind) : nil,

@@ -64,7 +64,7 @@ extension MediaArchiveCommand {
             } catch { throw failArchive(error) }
 
             for problem in result.problems {
-                Terminal.standardError.error("\(problem.originalName ?? problem.sha256) (\(problem.sha256.prefix(12))): \(Wording.forReader.exportProblem(problem))")
+                Terminal.standardError.error("\(problem.originalName ?? problem.sha256.hex) (\(problem.sha256.abbreviated)): \(Wording.forReader.exportProblem(problem))")
             }
             if options.json {
                 try JSONOutput.print(result)
@@ -78,8 +78,8 @@ extension MediaArchiveCommand {
 
 enum ExportText {
     static func render(_ result: ExportResult, words: Wording = .forReader) -> String {
-        let rows = result.exported.map { [$0.file, String($0.sha256.prefix(12))] }
-            + result.problems.map { [words.notExported($0.problem, name: $0.originalName ?? "?"), String($0.sha256.prefix(12))] }
+        let rows = result.exported.map { [$0.file, $0.sha256.abbreviated] }
+            + result.problems.map { [words.notExported($0.problem, name: $0.originalName ?? "?"), $0.sha256.abbreviated] }
         var lines: [String] = []
         if !rows.isEmpty { lines.append(TextTable(header: words.exportHeader, rows: rows).render() + "\n") }
         lines.append(words.exportSummary(result))

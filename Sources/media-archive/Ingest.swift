@@ -93,7 +93,7 @@ enum IngestTable {
         let rows = receipts.map { receipt in
             let notes = receipt.reasonMessages.texts(in: words.language)
                 + receipt.warningMessages.texts(in: words.language).map { words.notePrefix + $0 }
-            return [receipt.path, words.status(receipt.status), receipt.sha256.map { String($0.prefix(12)) } ?? "—",
+            return [receipt.path, words.status(receipt.status), receipt.sha256?.abbreviated ?? "—",
                     receipt.ingestedAt, notes.joined(separator: words.separator)]
         }
         var table = TextTable(header: words.ingestHeader, rows: rows)

@@ -93,7 +93,7 @@ enum EntryTable {
         let rows = entries.map { entry in
             [entry.day.description, counties.counties.first { $0.slug == entry.county }?.name ?? entry.county,
              words.kind(entry.kind), entry.durationSeconds.map(DurationText.clock) ?? "", words.verdict(entry.verdict),
-             String(entry.sha256.prefix(12)), entry.originalNames.first ?? ""]
+             entry.sha256.abbreviated, entry.originalNames.first ?? ""]
         }
         let table = TextTable(header: words.searchHeader, rows: rows)
         return table.render() + "\n\n" + words.entryCount(entries.count)
@@ -118,6 +118,6 @@ enum EntryText {
         if let gps = entry.gps { lines.append((.gps, "\(gps.latitude), \(gps.longitude)")) }
         if let title = entry.title { lines.append((.title, title)) }
         for warning in entry.warnings(in: words.language) { lines.append((.warning, warning)) }
-        return LabelledLines.render(title: entry.sha256, lines.map { (words.field($0.0), $0.1) })
+        return LabelledLines.render(title: entry.sha256.hex, lines.map { (words.field($0.0), $0.1) })
     }
 }

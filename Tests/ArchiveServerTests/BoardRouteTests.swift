@@ -48,7 +48,7 @@ struct BoardRouteTests {
                 let part: Part = fixture.hasSuffix(".pdf") ? .summary : .photo
                 let receipts = try Ingester(settings: settings, county: county, round: round, part: part, now: { date })
                     .ingest(paths: [Fixtures.media(fixture)])
-                return try #require(receipts.first?.sha256)
+                return try #require(receipts.first?.sha256?.hex)
             }
         }
     }

@@ -29,7 +29,7 @@ struct GalleryArchive {
             let receipts = try ingester.ingest(paths: files.map(Self.path))
             for (file, receipt) in zip(files, receipts) {
                 #expect(receipt.status == .stored, "\(file): \(receipt.reasons)")
-                sha256[URL(fileURLWithPath: file).lastPathComponent] = receipt.sha256
+                sha256[URL(fileURLWithPath: file).lastPathComponent] = receipt.sha256?.hex
             }
         }
         self.sha256 = sha256

@@ -22,7 +22,7 @@ struct GalleryRoundTests {
         let receipt = try Ingester(settings: archive.settings, county: try archive.settings.counties.resolve("qingfeng"), part: .mediaReport)
             .ingest(link: link)
         #expect(receipt.status == .stored, "\(receipt.reasons)")
-        return try #require(receipt.sha256)
+        return try #require(receipt.sha256?.hex)
     }
 
     @Test func anItemsPageAndTileNameItsRoundAndPartInTheReadersLanguage() async throws {

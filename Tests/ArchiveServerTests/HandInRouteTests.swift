@@ -37,7 +37,7 @@ struct HandInRouteTests {
             secrets[.archivist] = try tokens.create(role: .archivist).secret
             let qingfeng = try settings.counties.resolve("qingfeng")
             let receipts = try Ingester(settings: settings, county: qingfeng, part: .photo).ingest(paths: [Fixtures.media("photo.jpg")])
-            photo = try #require(receipts.first?.sha256)
+            photo = try #require(receipts.first?.sha256?.hex)
             let round = settings.rounds.current(today: settings.day())
             let entered = FormRecord(form: .keyProject, county: "qingfeng", round: round.id, entry: nil,
                                      fields: ["projectName": "科普大篷车"], enteredAt: AuditLog.stamp(Date(), in: settings.policy.zone))

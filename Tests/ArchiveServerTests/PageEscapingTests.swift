@@ -41,7 +41,7 @@ struct PageEscapingTests {
         let receipt = try #require(try Ingester(settings: settings, county: county).ingest(paths: [photo.path]).first)
         #expect(receipt.status == .stored, "\(receipt.reasons)")
         let clerk = try AccessTokens(root: settings.root).create(role: .clerk, name: clerkName).secret
-        return Archive(settings: settings, clerkCookie: [.cookie: "media_archive_token=\(clerk)"], sha256: try #require(receipt.sha256))
+        return Archive(settings: settings, clerkCookie: [.cookie: "media_archive_token=\(clerk)"], sha256: try #require(receipt.sha256?.hex))
     }
 
     static func pages(_ uris: [String], archive: Archive) async throws -> [String: String] {
@@ -108,7 +108,7 @@ struct PageEscapingTests {
         let note = "<script>alert('note')</script>{{page.heading}}"
         let round = settings.rounds.current(today: settings.day())
         try MarkLog(settings: settings).append(ItemMark(time: AuditLog.stamp(Date(), in: settings.policy.zone), mark: .returned,
-                                                        round: round.id, sha256: archive.sha256, part: .photo, note: note, by: .token(
+                                                        round: round.id, sha256: SHA256Hash(hex: archive.sha256), part: .photo, note: note, by: .token(
                                                             try #require(try AccessTokens(root: settings.root).all().first))), county: county)
         let typed = "<script>alert('form')</script>\"><b>{{shell.title}}"
         try FormStore(settings: settings).add([FormRecord(form: .keyProject, county: "hostile", round: round.id, entry: nil,

@@ -58,7 +58,7 @@ struct SearchPageTests {
         let archive = try GalleryArchive()
         let receipts = try Ingester(settings: archive.settings, county: try archive.settings.counties.resolve("hualong"))
             .ingest(paths: [Fixtures.media("phone-rotated.mp4"), Fixtures.folder.appendingPathComponent("orientation/exif-6.jpg").path])
-        let (video, photo) = (try #require(receipts[0].sha256), try #require(receipts[1].sha256))
+        let (video, photo) = (try #require(receipts[0].sha256?.hex), try #require(receipts[1].sha256?.hex))
         let (_, html) = try await page("/search?county=hualong", archive: archive)
         // Stored 96x54 with a 90° display rotation; stored 48x64 with orientation 6.
         #expect(try #require(Self.tile(video, in: html)).contains(#"width="54" height="96""#))

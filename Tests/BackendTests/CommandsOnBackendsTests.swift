@@ -24,7 +24,7 @@ struct CommandsOnBackendsTests {
         let round = embedded.rounds.current(today: CalendarDay(2021, 5, 25)).id
 
         for command in [["report", "--json"], ["report"], ["report", "--round", round, "--json"],
-                        ["show", String(receipts[0].sha256!.prefix(8)), "--json"], ["show", String(receipts[2].sha256!.prefix(12))]] {
+                        ["show", String(receipts[0].sha256!.hex.prefix(8)), "--json"], ["show", receipts[2].sha256!.abbreviated]] {
             let here = try run(command + ["--archive", embedded.root.path])
             let there = try run(command + ["--archive", remote.root.path] + backends)
             #expect(here.status == 0, "\(command): \(here.errors)")

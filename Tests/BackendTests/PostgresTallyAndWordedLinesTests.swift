@@ -59,7 +59,7 @@ struct PostgresTallyTests {
         var entries: [CatalogEntry] = []
         for index in 0..<18 {
             var entry = template
-            entry.sha256 = String(repeating: String(format: "%x", index % 16), count: 63) + String(format: "%x", index / 16)
+            entry.sha256 = SHA256Hash(hex: String(repeating: String(format: "%x", index % 16), count: 63) + String(format: "%x", index / 16))!
             entry.ingestedAt = stamps[index % stamps.count]
             entry.day = CalendarDay(2021, 5, 22 + index % 5)
             entry.round = round.id

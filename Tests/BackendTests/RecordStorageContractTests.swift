@@ -51,7 +51,7 @@ struct RecordStorageContractTests {
         let (settings, backends, _) = try Self.backends(kind)
         let log = backends.marks(settings)
         let nanle = try settings.counties.resolve("nanle")
-        let sha = String(repeating: "ab", count: 32)
+        let sha = SHA256Hash(hex: String(repeating: "ab", count: 32))!
         let marks = [
             ItemMark(time: "2021-06-01T10:00:00+08:00", mark: .withdrawn, round: "2021", sha256: sha, part: .photo, by: .commandLine()),
             ItemMark(time: "2021-06-02T10:00:00+08:00", mark: .returned, round: "2021", sha256: sha, part: .video,
@@ -102,7 +102,7 @@ struct RecordStorageContractTests {
                     for number in 0..<each {
                         try writer.forms(settings).add([Self.record("writer \(index) record \(number)")])
                         try writer.marks(settings).append(ItemMark(time: "2021-06-01T10:00:00+08:00", mark: .withdrawn, round: "2021",
-                                                                   sha256: String(repeating: "c", count: 64), part: .photo,
+                                                                   sha256: SHA256Hash(hex: String(repeating: "c", count: 64))!, part: .photo,
                                                                    note: "\(index)-\(number)", by: .commandLine()), county: nanle)
                         try writer.audit(settings).append(AuditEvent(time: "2021-06-01T10:00:00+08:00", who: .commandLine(),
                                                                      action: .formAdded, county: "nanle", detail: "\(index)-\(number)"))

@@ -112,8 +112,8 @@ struct SameResultsTests {
             try await client.delete(bucket: bucket, key: gone)
         }
         let report = try StoreVerifier(settings: settings, store: store, catalogue: catalogue).verify(counties: [], repair: false)
-        #expect(report.corrupt == [receipts[1].sha256!])
-        #expect(report.missing == [receipts[2].sha256!])
+        #expect(report.corrupt == [receipts[1].sha256!.hex])
+        #expect(report.missing == [receipts[2].sha256!.hex])
         #expect(report.checked == 4 && report.ok == 3)
         #expect(report.hasProblems)
     }

@@ -100,7 +100,7 @@ struct ServeOnBackendsTests {
         #expect(try await remote.get("/media/\(video.sha256)", headers: [.range: "bytes=\(original.count)-"]).status == .rangeNotSatisfiable)
 
         // The thumbnails are in the store beside the objects.
-        #expect(try store.size(key: "hualong/thumbs/\(video.sha256.prefix(2))/\(video.sha256).jpg") != nil)
+        #expect(try store.size(key: "hualong/thumbs/\(video.sha256.bucket)/\(video.sha256).jpg") != nil)
         #expect(try await remote.get("/media/\(String(repeating: "0", count: 64))").status == .notFound)
     }
 

@@ -46,7 +46,7 @@ struct CatalogTests {
         let settings = try Self.populated()
         let catalog = Catalog(settings: settings)
         let some = try #require(try catalog.search(CatalogQuery()).first)
-        let found = try catalog.show(prefix: String(some.sha256.prefix(8)).uppercased())
+        let found = try catalog.show(prefix: String(some.sha256.hex.prefix(8)).uppercased())
         #expect(found == [some])
         #expect(try catalog.show(prefix: "000000").isEmpty)
         #expect(throws: ArchiveError.self) { _ = try catalog.show(prefix: "xyz123") }

@@ -7,7 +7,7 @@ struct CountyFolderTests {
     let folder = try! CountyFolder(root: URL(fileURLWithPath: "/srv/archive"), county: CountyRegistry.puyang.counties[0])
 
     @Test func objectsAreNamedByTheirHash() {
-        let sha = String(repeating: "ab", count: 32)
+        let sha = SHA256Hash(hex: String(repeating: "ab", count: 32))!
         #expect(folder.objectPath(sha256: sha, extension: "mp4") == "hualong/objects/ab/\(sha).mp4")
         #expect(folder.thumbnailPath(sha256: sha) == "hualong/thumbs/ab/\(sha).jpg")
         #expect(folder.dayShard(CalendarDay(2021, 5, 23), sha256: sha).path == "/srv/archive/hualong/index/days/2021/2021-05-23/a.json")
@@ -22,11 +22,5 @@ struct CountyFolderTests {
         #expect(throws: ArchiveError.self) {
             _ = try CountyFolder(root: URL(fileURLWithPath: "/srv/archive"), county: County(slug: "../x", name: "x"))
         }
-    }
-
-    @Test func hashesAreRecognised() {
-        #expect(CountyFolder.isSHA256(String(repeating: "0f", count: 32)))
-        #expect(!CountyFolder.isSHA256(String(repeating: "0F", count: 32)))
-        #expect(!CountyFolder.isSHA256("../" + String(repeating: "0", count: 61)))
     }
 }

@@ -15,7 +15,7 @@ struct DayTalliesTests {
     /// The same JSON catalogue, but not known as one: the reader then reads every entry.
     struct EntryByEntry: EntryCatalogue {
         let inner: JSONEntryCatalogue
-        func entries(sha256: String, county: County) throws -> [CatalogEntry] { try inner.entries(sha256: sha256, county: county) }
+        func entries(sha256: SHA256Hash, county: County) throws -> [CatalogEntry] { try inner.entries(sha256: sha256, county: county) }
         func add(_ entry: CatalogEntry, county: County, rounds: RoundRegistry) throws -> CatalogueAddition {
             try inner.add(entry, county: county, rounds: rounds)
         }

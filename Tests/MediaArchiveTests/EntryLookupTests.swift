@@ -19,9 +19,7 @@ struct EntryLookupTests {
         #expect(found.map(\.part) == [.photo, .mediaReport] && found.allSatisfy { $0.sha256 == sha256 })
 
         // As a person or another tool may leave it: one array, indented, keys in any order.
-        let days = catalog.folder.days
-        let shards = try #require(FileManager.default.enumerator(at: days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
-        let shard = try #require(shards.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256) == true })
+        let shard = try Self.dayShard(holding: sha256, in: catalog)
         let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: shard))
         try JSONSerialization.data(withJSONObject: parsed, options: [.prettyPrinted]).write(to: shard, options: .atomic)
         #expect(try catalog.entries(sha256: sha256) == found)
@@ -39,12 +37,11 @@ struct EntryLookupTests {
         let sha256 = try #require(receipt.sha256)
         let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
         let first = try #require(try catalog.entries(sha256: sha256).first)
-        let shards = try #require(FileManager.default.enumerator(at: catalog.folder.days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
-        let shard = try #require(shards.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256) == true })
+        let shard = try Self.dayShard(holding: sha256, in: catalog)
         /// Another content filed in the same shard (same first hex digit), on the same day.
         func another(_ last: Character) -> CatalogEntry {
             var entry = first
-            entry.sha256 = String(sha256.dropLast()) + String(last == sha256.last ? "0" : last)
+            entry.sha256 = SHA256Hash(hex: String(sha256.hex.dropLast()) + String(last == sha256.hex.last ? "0" : last))!
             entry.originalNames = ["another-\(last).jpg"]
             return entry
         }
@@ -73,12 +70,14 @@ struct EntryLookupTests {
         let settings = archive.settings
         let sha256 = try #require(try HandInTests.ingest("photo.jpg", into: settings).sha256)
         let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
-        let shards = try #require(FileManager.default.enumerator(at: catalog.folder.days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
-        let shard = try #require(shards.first { $0.pathExtension == "json" && (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256) == true })
-        /// The day's folder as if last changed an hour ago: settled, so what is read from it is kept.
+        let shard = try Self.dayShard(holding: sha256, in: catalog)
+        let locator = catalog.folder.hashShard(sha256: sha256)
+        /// The day's folder and the locator shard as if last changed an hour ago: settled, so
+        /// what is read from them is kept.
         func settle() throws {
-            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)],
-                                                  ofItemAtPath: shard.deletingLastPathComponent().path)
+            for path in [shard.deletingLastPathComponent().path, locator.path] {
+                try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: path)
+            }
         }
         try settle()
         #expect(try catalog.entries(sha256: sha256).map(\.originalNames) == [["photo.jpg"]])
@@ -89,5 +88,16 @@ struct EntryLookupTests {
         try Data(text.utf8).write(to: shard, options: .atomic)
         try settle()
         #expect(try catalog.entries(sha256: sha256).map(\.originalNames) == [["renamed.jpg"]])
+
+        // The locator replaced without this content (the day folder untouched): not found any more.
+        try Data("{}".utf8).write(to: locator, options: .atomic)
+        try settle()
+        #expect(try catalog.entries(sha256: sha256).isEmpty)
+    }
+
+    /// The day shard file whose text names this content.
+    static func dayShard(holding sha256: SHA256Hash, in catalog: CountyCatalog) throws -> URL {
+        let files = try #require(FileManager.default.enumerator(at: catalog.folder.days, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+        return try #require(files.first { $0.pathExtension == "json" && (try? String(contentsOf: $0, encoding: .utf8))?.contains(sha256.hex) == true })
     }
 }

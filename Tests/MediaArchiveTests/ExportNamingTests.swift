@@ -6,7 +6,7 @@ import MediaFacts
 /// The names files get in a hand-over folder: readable, unique, and never a path.
 struct ExportNamingTests {
     func entry(_ name: String, day: CalendarDay = CalendarDay(2021, 5, 23), object: String = "hualong/objects/ab/ab.mp4") -> CatalogEntry {
-        CatalogEntry(sha256: String(repeating: "ab", count: 32), county: "hualong", kind: .video, originalNames: [name],
+        CatalogEntry(sha256: SHA256Hash(hex: String(repeating: "ab", count: 32))!, county: "hualong", kind: .video, originalNames: [name],
                      bytes: 1, format: nil, object: object, thumbnail: nil, ingestedAt: "2021-05-23T10:00:00+08:00",
                      capturedAt: nil, capturedAtSource: .none, durationSeconds: nil, verdict: .pass, reasons: [],
                      warnings: [], camera: nil, gps: nil, title: nil, description: nil, width: nil, height: nil,

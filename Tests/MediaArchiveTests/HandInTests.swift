@@ -146,7 +146,7 @@ struct FormIngestTests {
         #expect(receipt.warnings.contains("2 records read from the form"))
         let records = try FormStore(settings: archive.settings).records(round: round.id, county: HandInTests.nanle)
         #expect(records.count == 2)
-        #expect(records.allSatisfy { $0.entry == receipt.sha256 && $0.form == .keyProject && !($0.fields["projectName"] ?? "").isEmpty })
+        #expect(records.allSatisfy { $0.entry == receipt.sha256?.hex && $0.form == .keyProject && !($0.fields["projectName"] ?? "").isEmpty })
         let status = try HandInStatusReader(settings: archive.settings).status(round: round, counties: [HandInTests.nanle]).counties[0]
         #expect(status.part(.keyProjects).have == 2 && status.part(.keyProjects).files == 1)
     }

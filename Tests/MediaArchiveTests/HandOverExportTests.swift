@@ -61,7 +61,7 @@ struct HandOverExportTests {
             let file = try #require(item["file"] as? String)
             let entry = try #require(item["entry"] as? [String: Any])
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
-            #expect(result.exported.contains(ExportedFile(sha256: entry["sha256"] as? String ?? "", file: file)))
+            #expect(result.exported.contains(ExportedFile(sha256: try #require(SHA256Hash(hex: entry["sha256"] as? String ?? "")), file: file)))
             #expect(entry["schemaVersion"] as? Int == CatalogEntry.currentSchemaVersion)
             #expect(entry["originalNames"] is [String])
         }
@@ -173,7 +173,7 @@ struct HandOverExportTests {
         #expect(verdict.info["Bagging-Date"] == "2021-06-04")
         #expect(verdict.info["Payload-Oxum"] == "\(result.bytes).5")
         // The payload manifest is the catalogue's SHA-256s.
-        #expect(verdict.payload == Dictionary(uniqueKeysWithValues: result.exported.map { ($0.file, $0.sha256) }))
+        #expect(verdict.payload == Dictionary(uniqueKeysWithValues: result.exported.map { ($0.file, $0.sha256.hex) }))
 
         #expect(try String(contentsOf: bag.appendingPathComponent("bagit.txt"), encoding: .utf8)
                 == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")

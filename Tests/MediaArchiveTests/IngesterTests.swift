@@ -23,7 +23,7 @@ struct IngesterTests {
         for receipt in receipts {
             let sha = try #require(receipt.sha256)
             let object = try #require(receipt.object)
-            #expect(object.hasPrefix("qingfeng/objects/\(sha.prefix(2))/\(sha)."))
+            #expect(object.hasPrefix("qingfeng/objects/\(sha.bucket)/\(sha)."))
             let stored = settings.root.appendingPathComponent(object).path
             #expect(try HashingCopy.sha256(of: stored) == sha)
         }
@@ -91,7 +91,7 @@ struct IngesterTests {
         let thumbnail = try #require(entry.thumbnail)
         #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent(thumbnail).path))
         // The shard on disk is that day's, chosen by the hash's first digit.
-        #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-23/\(entry.sha256.prefix(1)).json").path))
+        #expect(FileManager.default.fileExists(atPath: settings.root.appendingPathComponent("qingfeng/index/days/2021/2021-05-23/\(entry.sha256.hex.prefix(1)).json").path))
     }
 
     @Test func itemsWithoutCaptureTimeAreFiledUnderTheIngestDay() throws {

@@ -58,7 +58,7 @@ struct MessageCodeTests {
         #expect(codes.contains("handedInLate"))
 
         let catalog = Catalog(settings: settings)
-        let entry = try #require(catalog.search(CatalogQuery()).first { $0.sha256 == line["sha256"] as? String })
+        let entry = try #require(catalog.search(CatalogQuery()).first { $0.sha256.hex == line["sha256"] as? String })
         let late = try #require(entry.messages?.warnings.map(\.message).first { if case .handedInLate = $0 { true } else { false } })
         #expect(entry.warnings(in: .en).contains(late.text(in: .en)))
         #expect(entry.warnings(in: .zh).contains(late.text(in: .zh)))
@@ -66,7 +66,7 @@ struct MessageCodeTests {
 
         let shown = try catalog.searchJSONLines(CatalogQuery()).compactMap {
             try JSONSerialization.jsonObject(with: $0) as? [String: Any]
-        }.first { $0["sha256"] as? String == entry.sha256 }
+        }.first { $0["sha256"] as? String == entry.sha256.hex }
         let json = try #require(shown)
         #expect(json["warnings"] as? [String] == entry.warnings(in: .en))
         #expect((json["zh"] as? [String: [String]])?["warnings"] == entry.warnings(in: .zh))

@@ -49,7 +49,7 @@ struct TestArchive {
 
     /// Rewrites an entry's original names in its day shard, as a hand-edited or hostile
     /// catalogue might have them (no file system lets a name hold "/" or NUL).
-    func setOriginalNames(_ names: [String], sha256: String, county slug: String) throws {
+    func setOriginalNames(_ names: [String], sha256: SHA256Hash, county slug: String) throws {
         let days = root.appendingPathComponent("\(slug)/index/days")
         let enumerator = FileManager.default.enumerator(at: days, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {

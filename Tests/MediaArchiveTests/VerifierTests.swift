@@ -21,28 +21,28 @@ struct VerifierTests {
         try bytes.write(to: corruptURL)
         try FileManager.default.removeItem(at: settings.root.appendingPathComponent(entries[1].object!))
         let stray = try HashingCopy.sha256(of: Fixtures.media("clip-179.9s.mp4"))
-        let orphan = settings.root.appendingPathComponent("qingfeng/objects/\(stray.prefix(2))/\(stray).mp4")
+        let orphan = settings.root.appendingPathComponent("qingfeng/objects/\(stray.bucket)/\(stray).mp4")
         try FileManager.default.createDirectory(at: orphan.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.media("clip-179.9s.mp4"), toPath: orphan.path)
 
         let report = try Verifier(settings: settings).verify(counties: [], repair: false)
-        #expect(report.corrupt == [entries[0].sha256])
-        #expect(report.missing == [entries[1].sha256])
-        #expect(report.orphaned == ["qingfeng/objects/\(stray.prefix(2))/\(stray).mp4"])
+        #expect(report.corrupt == [entries[0].sha256.hex])
+        #expect(report.missing == [entries[1].sha256.hex])
+        #expect(report.orphaned == ["qingfeng/objects/\(stray.bucket)/\(stray).mp4"])
         #expect(report.hasProblems)
     }
 
     @Test func repairAdoptsOrphansAndDeletesNothing() throws {
         let settings = try CatalogTests.populated()
         let stray = try HashingCopy.sha256(of: Fixtures.media("iphone-tagged.mov"))
-        let orphan = settings.root.appendingPathComponent("qingfeng/objects/\(stray.prefix(2))/\(stray).mov")
+        let orphan = settings.root.appendingPathComponent("qingfeng/objects/\(stray.bucket)/\(stray).mov")
         try FileManager.default.createDirectory(at: orphan.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.media("iphone-tagged.mov"), toPath: orphan.path)
 
         let repaired = try Verifier(settings: settings).verify(counties: [IngesterTests.qingfeng], repair: true)
         #expect(repaired.adopted.count == 1)
         // The same video is also hualong's; the adopted entry is qingfeng's.
-        let adopted = try #require(try Catalog(settings: settings).show(prefix: String(stray.prefix(12))).first { $0.county == "qingfeng" })
+        let adopted = try #require(try Catalog(settings: settings).show(prefix: stray.abbreviated).first { $0.county == "qingfeng" })
         #expect(adopted.capturedAt == "2021-05-23T10:15:30+08:00") // re-probed
         #expect(adopted.warnings.contains { $0.contains("adopted by verify --repair") })
         #expect(adopted.warnings(in: .zh).contains(Message.adoptedWithoutName.text(in: .zh)), "adopted entries keep Chinese too")

@@ -73,7 +73,7 @@ case "add":
         var entry = template
         let sha = randomSHA256()
         let ext = ((entry.object ?? "") as NSString).pathExtension
-        entry.sha256 = sha
+        entry.sha256 = SHA256Hash(hex: sha)!  // randomSHA256 gives 64 lower-case hex digits
         entry.county = county
         entry.day = days[run % days.count]
         entry.object = "\(county)/objects/\(sha.prefix(2))/\(sha).\(ext.isEmpty ? "jpg" : ext)"

@@ -99,7 +99,7 @@ extension AuditEvent {
         }
         let reasons = receipt.reasons.joined(separator: "; ")
         return AuditEvent(time: AuditLog.stamp(date, in: zone), who: who, action: action, county: receipt.county,
-                          round: receipt.round, part: receipt.part?.rawValue, sha256: receipt.sha256, file: receipt.path, detail: reasons.isEmpty ? nil : reasons)
+                          round: receipt.round, part: receipt.part?.rawValue, sha256: receipt.sha256?.hex, file: receipt.path, detail: reasons.isEmpty ? nil : reasons)
     }
 
     /// A receipt's events: its ingest, then, when records were read from the file (a

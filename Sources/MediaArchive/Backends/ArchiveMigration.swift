@@ -152,7 +152,7 @@ public struct ArchiveMigration: Sendable {
 
     /// Copies one object unless the target has it right already; either way it is re-hashed
     /// from the target before its entry may be catalogued there.
-    private func copyObject(key: String, sha256: String, county: County, from: any ObjectStore, to: any ObjectStore,
+    private func copyObject(key: String, sha256: SHA256Hash, county: County, from: any ObjectStore, to: any ObjectStore,
                             summary: inout Summary) throws {
         if try to.size(key: key) != nil {
             // Commits are whole or nothing, so an object there is from an earlier run: right, or
@@ -180,8 +180,8 @@ public struct ArchiveMigration: Sendable {
 
 /// Why one entry could not be migrated (the others still are).
 public enum MigrationError: Error, CustomStringConvertible {
-    case sourceChanged(key: String, expected: String, found: String)
-    case targetDiffers(key: String, expected: String)
+    case sourceChanged(key: String, expected: SHA256Hash, found: SHA256Hash)
+    case targetDiffers(key: String, expected: SHA256Hash)
     /// The target has a form record with this id whose fields differ: it is kept as it is.
     case formRecordDiffers(county: String, round: String, id: String)
     /// The target has another token of this name: the source's token is not copied.

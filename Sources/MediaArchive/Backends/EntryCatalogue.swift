@@ -15,7 +15,7 @@ public enum CatalogueAddition: Sendable, Equatable {
 /// Not behind it yet: form records, tokens and the audit log stay files in the archive folder.
 public protocol EntryCatalogue: Sendable {
     /// Every entry for this content in the county, first ingest first (one per part and round).
-    func entries(sha256: String, county: County) throws -> [CatalogEntry]
+    func entries(sha256: SHA256Hash, county: County) throws -> [CatalogEntry]
     /// Adds `entry` with the duplicate rule of `CatalogueRules.file`; safe against concurrent
     /// writers for the same county (other processes included).
     func add(_ entry: CatalogEntry, county: County, rounds: RoundRegistry) throws -> CatalogueAddition
@@ -35,7 +35,7 @@ public protocol EntryCatalogue: Sendable {
 extension EntryCatalogue {
     /// Every entry of the county read and filtered: right for any catalogue, fast for none.
     public func entries(sha256Prefix prefix: String, county: County) throws -> [CatalogEntry] {
-        try entries(of: county, in: nil).filter { $0.sha256.hasPrefix(prefix) }
+        try entries(of: county, in: nil).filter { $0.sha256.hex.hasPrefix(prefix) }
     }
 
     /// Encodes the decoded entries (a catalogue that keeps the text gives it instead).
@@ -140,7 +140,7 @@ public struct JSONEntryCatalogue: EntryCatalogue {
         CountyCatalog(folder: try CountyFolder(root: root, county: county))
     }
 
-    public func entries(sha256: String, county: County) throws -> [CatalogEntry] {
+    public func entries(sha256: SHA256Hash, county: County) throws -> [CatalogEntry] {
         try self.county(county).entries(sha256: sha256)
     }
 

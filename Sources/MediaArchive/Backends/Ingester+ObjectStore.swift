@@ -48,7 +48,7 @@ extension Ingester {
     }
 
     /// As `writeThumbnail`: a file that gives no thumbnail is still stored.
-    private func putThumbnail(of path: String, kind: MediaKind, sha256: String, into store: any ObjectStore) -> String? {
+    private func putThumbnail(of path: String, kind: MediaKind, sha256: SHA256Hash, into store: any ObjectStore) -> String? {
         guard kind == .video || kind == .photo else { return nil }
         let key = FolderObjectStore.thumbnailKey(county: county, sha256: sha256)
         guard let thumbnail = try? ThumbnailMaker(longEdge: thumbnailLongEdge).thumbnail(path: path),

@@ -4,10 +4,10 @@ public import Foundation
 public struct StagedObject: Sendable, Equatable {
     /// Where the bytes wait: a staging key of the store.
     public var key: String
-    public var sha256: String
+    public var sha256: SHA256Hash
     public var bytes: Int64
 
-    public init(key: String, sha256: String, bytes: Int64) {
+    public init(key: String, sha256: SHA256Hash, bytes: Int64) {
         self.key = key
         self.sha256 = sha256
         self.bytes = bytes
@@ -35,7 +35,7 @@ public protocol ObjectStore: Sendable {
     /// The object's size, nil when there is none.
     func size(key: String) throws -> Int64?
     /// The SHA-256 of the object's bytes, streamed from the store; nil when there is none.
-    func sha256(key: String) throws -> String?
+    func sha256(key: String) throws -> SHA256Hash?
     /// Bytes of an object; `range` nil: all of it (small objects only).
     func read(key: String, range: ClosedRange<Int64>?) throws -> Data
     /// The object as a local file to read: the folder store's own file, else a copy made in
@@ -50,12 +50,12 @@ public protocol ObjectStore: Sendable {
 }
 
 extension ObjectStore {
-    public static func objectKey(county: County, sha256: String, extension ext: String) -> String {
-        "\(county.slug)/objects/\(sha256.prefix(2))/\(sha256).\(ext)"
+    public static func objectKey(county: County, sha256: SHA256Hash, extension ext: String) -> String {
+        "\(county.slug)/objects/\(sha256.bucket)/\(sha256).\(ext)"
     }
 
-    public static func thumbnailKey(county: County, sha256: String) -> String {
-        "\(county.slug)/thumbs/\(sha256.prefix(2))/\(sha256).jpg"
+    public static func thumbnailKey(county: County, sha256: SHA256Hash) -> String {
+        "\(county.slug)/thumbs/\(sha256.bucket)/\(sha256).jpg"
     }
 }
 
@@ -102,7 +102,7 @@ public struct FolderObjectStore: ObjectStore {
         return (attributes?[.size] as? NSNumber)?.int64Value
     }
 
-    public func sha256(key: String) throws -> String? {
+    public func sha256(key: String) throws -> SHA256Hash? {
         let url = try url(key)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         return try HashingCopy.sha256(of: url.path)

@@ -30,25 +30,25 @@ public struct StoreVerifier: Sendable {
         let catalogued = Set(entries.map(\.sha256))
 
         // Entries for two parts or rounds share one object: it is hashed once.
-        var seen = Set<String>()
+        var seen = Set<SHA256Hash>()
         let stored = entries.filter { $0.object != nil && seen.insert($0.sha256).inserted }
         let store = self.store
-        let outcomes = stored.parallelMap { entry -> (String, Result<String?, any Error>) in
+        let outcomes = stored.parallelMap { entry -> (SHA256Hash, Result<SHA256Hash?, any Error>) in
             (entry.sha256, Result { try store.sha256(key: entry.object!) })
         }
         for (sha, outcome) in outcomes {
             switch outcome {
-            case .success(nil): report.missing.append(sha)
+            case .success(nil): report.missing.append(sha.hex)
             case .success(sha?): report.checked += 1; report.ok += 1
-            case .success(_?): report.checked += 1; report.corrupt.append(sha)
+            case .success(_?): report.checked += 1; report.corrupt.append(sha.hex)
             case .failure(let error): throw error
             }
         }
 
-        for key in try store.keys(under: "\(county.slug)/objects/") where !catalogued.contains(Self.sha256(ofKey: key)) {
+        for key in try store.keys(under: "\(county.slug)/objects/") where !Self.names(key, in: catalogued) {
             report.orphaned.append(key)
         }
-        for key in try store.keys(under: "\(county.slug)/thumbs/") where !catalogued.contains(Self.sha256(ofKey: key)) {
+        for key in try store.keys(under: "\(county.slug)/thumbs/") where !Self.names(key, in: catalogued) {
             report.danglingThumbnails.append(key)
         }
         for entry in entries {
@@ -62,7 +62,13 @@ public struct StoreVerifier: Sendable {
     }
 
     /// "hualong/objects/3f/3fa9…e1.mp4" → "3fa9…e1".
-    static func sha256(ofKey key: String) -> String {
-        String(key.split(separator: "/").last.map { $0.prefix { $0 != "." } } ?? "")
+    /// The SHA-256 an object or thumbnail key is named by (`…/3f/3fa9….mp4`), if it is one.
+    static func sha256(ofKey key: String) -> SHA256Hash? {
+        SHA256Hash(hex: String(key.split(separator: "/").last.map { $0.prefix { $0 != "." } } ?? ""))
+    }
+
+    /// Whether a stored key is named by a catalogued content (a key named otherwise is not).
+    private static func names(_ key: String, in catalogued: Set<SHA256Hash>) -> Bool {
+        sha256(ofKey: key).map(catalogued.contains) ?? false
     }
 }

@@ -9,7 +9,7 @@ struct ArchiveMetadata {
     struct CopiedFile {
         /// Relative to the archive root (and to the snapshot).
         var path: String
-        var sha256: String
+        var sha256: SHA256Hash
         var bytes: Int64
     }
 

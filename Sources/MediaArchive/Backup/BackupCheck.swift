@@ -22,7 +22,7 @@ public struct BackupCheck: Sendable {
 
     public func run() throws -> BackupCheckReport {
         var report = BackupCheckReport()
-        var expected: [String: String] = [:]
+        var expected: [String: SHA256Hash] = [:]
         for name in try backup.allSnapshots() {
             report.snapshots.append("snapshots/\(name)")
             let manifest = try BackupManifest.read(backup.snapshot(name).appendingPathComponent(BackupFolder.manifestName))

@@ -63,7 +63,7 @@ public enum BackupError: Error, Sendable, Equatable, CustomStringConvertible {
     case brokenBackup(path: String, reason: String)
     case destinationNotEmpty(path: String)
     case cannotCopy(path: String, reason: String)
-    case damaged(path: String, expected: String, found: String)
+    case damaged(path: String, expected: SHA256Hash, found: SHA256Hash)
     case insideArchive(path: String, archive: String)
 
     public var description: String {

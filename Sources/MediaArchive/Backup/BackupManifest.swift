@@ -4,7 +4,7 @@ import Foundation
 /// the format `sha256sum -c` reads.
 struct BackupManifest: Sendable, Equatable {
     struct Line: Sendable, Equatable {
-        var sha256: String
+        var sha256: SHA256Hash
         var path: String
     }
 
@@ -22,11 +22,11 @@ struct BackupManifest: Sendable, Equatable {
         var lines: [Line] = []
         for (number, row) in text.split(separator: "\n").enumerated() {
             let parts = row.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[1].isEmpty, CountyFolder.isSHA256(String(parts[0])),
+            guard parts.count == 3, parts[1].isEmpty, let sha256 = SHA256Hash(hex: String(parts[0])),
                   isInside(String(parts[2])) else {
                 throw BackupError.brokenBackup(path: url.path, reason: "line \(number + 1) is not \"<sha256>  <path>\"")
             }
-            lines.append(Line(sha256: String(parts[0]), path: String(parts[2])))
+            lines.append(Line(sha256: sha256, path: String(parts[2])))
         }
         return BackupManifest(lines: lines)
     }

@@ -9,14 +9,14 @@ import Darwin
 /// fsynced, then renamed into place, so the destination is the whole file or absent.
 enum DurableCopy {
     struct Copied {
-        var sha256: String
+        var sha256: SHA256Hash
         var bytes: Int64
     }
 
     /// Copies `source` to `destination`. When `expected` is given and the bytes hash otherwise,
     /// nothing is left at `destination` and `BackupError.damaged` names the source.
     @discardableResult
-    static func copy(_ source: URL, to destination: URL, expected: String? = nil) throws -> Copied {
+    static func copy(_ source: URL, to destination: URL, expected: SHA256Hash? = nil) throws -> Copied {
         let folder = destination.deletingLastPathComponent()
         let copied: HashingCopy.Copied
         do {

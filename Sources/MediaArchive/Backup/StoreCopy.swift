@@ -55,7 +55,7 @@ struct StoreCopy {
             if DurableCopy.size(of: kept) == entry.bytes {
                 outcome.objectsAlreadyThere += 1
             } else if DurableCopy.size(of: source) == nil {
-                outcome.missing.append(entry.sha256)
+                outcome.missing.append(entry.sha256.hex)
                 return .success(outcome)
             } else {
                 let made = try DurableCopy.copy(source, to: kept, expected: entry.sha256)
@@ -64,7 +64,7 @@ struct StoreCopy {
             }
             outcome.lines.append(.init(sha256: entry.sha256, path: object))
         } catch BackupError.damaged {
-            outcome.corrupt.append(entry.sha256)
+            outcome.corrupt.append(entry.sha256.hex)
             return .success(outcome)
         } catch let error as BackupError {
             return .failure(error)

@@ -12,7 +12,7 @@ struct BagIt {
     /// One payload file: its path relative to the bag ("data/…") and its SHA-256.
     struct PayloadFile {
         var path: String
-        var sha256: String
+        var sha256: SHA256Hash
     }
 
     static let declaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -34,7 +34,7 @@ struct BagIt {
         for file in tagged {
             try AtomicFile.write(file.data, to: root.appendingPathComponent(file.name))
         }
-        let tagManifest = tagged.map { "\(HashingCopy.hex(SHA256.hash(data: $0.data)))  \(Self.encodePath($0.name))\n" }.joined()
+        let tagManifest = tagged.map { "\(SHA256Hash(SHA256.hash(data: $0.data)))  \(Self.encodePath($0.name))\n" }.joined()
         try AtomicFile.write(Data(tagManifest.utf8), to: root.appendingPathComponent("tagmanifest-sha256.txt"))
     }
 

@@ -39,13 +39,13 @@ struct ExportManifest: EveryKeyEncodable {
                       "captured", "ingested", "warnings", "problem"]]
         for item in items {
             let entry = item.entry
-            lines.append([item.file, entry.sha256, entry.day.description, entry.kind.rawValue, "\(entry.bytes)",
+            lines.append([item.file, entry.sha256.hex, entry.day.description, entry.kind.rawValue, "\(entry.bytes)",
                           entry.durationSeconds.map(DurationText.clock) ?? "", entry.verdict.rawValue,
                           entry.originalNames.joined(separator: " | "), entry.capturedAt ?? "", entry.ingestedAt,
                           entry.warnings.joined(separator: "; "), ""])
         }
         for problem in problems {
-            lines.append(["", problem.sha256, "", "", "", "", "", problem.originalName ?? "", "", "", "",
+            lines.append(["", problem.sha256.hex, "", "", "", "", "", problem.originalName ?? "", "", "", "",
                           "\(problem.problem.rawValue): \(problem.message)"])
         }
         let text = lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -57,7 +57,7 @@ struct ExportManifest: EveryKeyEncodable {
     static func linksCSV(_ links: [CatalogEntry]) -> Data {
         let rows = links.map { link in
             [link.round ?? "", link.part?.rawValue ?? "", link.title ?? "", link.outlet ?? "",
-             link.published?.description ?? "", link.url ?? "", link.ingestedAt, link.sha256].map(defused)
+             link.published?.description ?? "", link.url ?? "", link.ingestedAt, link.sha256.hex].map(defused)
         }
         return CSVWriter.data(header: ["round", "part", "title", "outlet", "published", "url", "ingested", "sha256"], rows: rows)
     }

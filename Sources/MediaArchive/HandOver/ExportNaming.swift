@@ -26,7 +26,7 @@ struct ExportNaming {
     mutating func name(for entry: CatalogEntry) -> String {
         let (stem, ext) = Self.parts(originalName: entry.originalNames.first ?? "",
                                      storedExtension: Self.storedExtension(of: entry.object ?? ""),
-                                     fallbackStem: String(entry.sha256.prefix(12)))
+                                     fallbackStem: entry.sha256.abbreviated)
         var counter = 1
         while true {
             let suffix = counter == 1 ? "" : " (\(counter))"

@@ -23,7 +23,7 @@ public struct ExportResult: Sendable, EveryKeyEncodable {
 
 /// One exported file.
 public struct ExportedFile: Sendable, Codable, Equatable {
-    public var sha256: String
+    public var sha256: SHA256Hash
     /// Relative to the export folder, e.g. "2021-05-23 科技周开幕式.mp4" or "data/2021-05-23 …".
     public var file: String
 }
@@ -41,7 +41,7 @@ public struct ExportProblem: Sendable, Codable, Equatable, EveryKeyEncodable {
         case unsafe
     }
 
-    public var sha256: String
+    public var sha256: SHA256Hash
     /// The object's path relative to the archive root, as catalogued.
     public var object: String
     public var originalName: String?

@@ -104,7 +104,7 @@ public struct HandOverExport: Sendable {
                     bytes += count
                     items.append(ExportManifest.Item(file: payloadPrefix + name, entry: entry))
                 case .corrupt(let actual):
-                    problem(.corrupt, "the stored file \(stored) is damaged (its SHA-256 is now \(actual.prefix(12))…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
+                    problem(.corrupt, "the stored file \(stored) is damaged (its SHA-256 is now \(actual.abbreviated)…, not the catalogued one); it was not exported — run `media-archive verify` and ask the county for the file again")
                 }
             } catch .source(let message) {
                 problem(.unreadable, "\(message); it was not exported")

@@ -12,7 +12,7 @@ enum VerifiedCopy {
     enum Outcome: Equatable {
         case copied(bytes: Int64)
         /// The object's bytes are not the catalogued ones; nothing was left in the destination.
-        case corrupt(actualSHA256: String)
+        case corrupt(actualSHA256: SHA256Hash)
     }
 
     /// Says which side failed: a source that cannot be read is one bad object; a destination
@@ -29,7 +29,7 @@ enum VerifiedCopy {
     }
 
     /// Copies `source` to `destination`, which must not exist (nothing is ever overwritten).
-    static func copy(from source: URL, to destination: URL, expectedSHA256: String) throws(Failure) -> Outcome {
+    static func copy(from source: URL, to destination: URL, expectedSHA256: SHA256Hash) throws(Failure) -> Outcome {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .source(message("cannot open", source)) }
         defer { close(input) }
@@ -42,7 +42,7 @@ enum VerifiedCopy {
         var placed = false
         defer { if !placed { unlink(temporary.path) } }
 
-        let actual: String, total: Int64
+        let actual: SHA256Hash, total: Int64
         do {
             (actual, total) = try HashingCopy.hashAndCopy(from: input, sourcePath: source.path, into: output)
         } catch let failure as HashingCopy.StreamError {

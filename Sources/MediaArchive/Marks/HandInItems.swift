@@ -20,8 +20,7 @@ extension Catalog {
 
     /// The county's entry for these bytes in this round, of `part` when given; nil when there
     /// is none, or when the bytes went into several parts and `part` does not say which.
-    public func handInEntry(county: County, sha256: String, round: String, part: Part?) throws -> CatalogEntry? {
-        guard Self.isSHA256(sha256) else { throw ArchiveError.unsafeName(sha256) }
+    public func handInEntry(county: County, sha256: SHA256Hash, round: String, part: Part?) throws -> CatalogEntry? {
         let matching = try catalogue.entries(sha256: sha256, county: county)
             .map { $0.placed(in: settings.rounds) }
             .filter { $0.round == round && (part == nil || $0.part == part) }

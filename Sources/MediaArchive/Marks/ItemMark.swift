@@ -19,14 +19,14 @@ public struct ItemMark: Sendable, Equatable, Codable {
     public var mark: MarkKind
     public var round: String
     /// Nil for `forms-reopened`.
-    public var sha256: String?
+    public var sha256: SHA256Hash?
     public var part: Part?
     /// The clerk's words for a returned item, shown to the county.
     public var note: String?
     /// The token's name and role, as the audit log writes them.
     public var by: AuditActor
 
-    public init(time: String, mark: MarkKind, round: String, sha256: String? = nil, part: Part? = nil,
+    public init(time: String, mark: MarkKind, round: String, sha256: SHA256Hash? = nil, part: Part? = nil,
                 note: String? = nil, by: AuditActor) {
         self.time = time
         self.mark = mark

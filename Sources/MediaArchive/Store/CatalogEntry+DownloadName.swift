@@ -7,7 +7,7 @@ extension CatalogEntry {
     public var downloadName: String {
         let (stem, ext) = ExportNaming.parts(originalName: originalNames.first ?? "",
                                              storedExtension: ExportNaming.storedExtension(of: object ?? ""),
-                                             fallbackStem: String(sha256.prefix(12)))
+                                             fallbackStem: sha256.abbreviated)
         return "\(stem).\(ext)"
     }
 }

@@ -13,7 +13,7 @@ public struct CatalogEntry: Sendable, Equatable, Codable, EveryKeyEncodable {
     /// but every reader still gets them, worded from the codes.
     public static let currentSchemaVersion = 3
 
-    public var sha256: String
+    public var sha256: SHA256Hash
     /// The county's slug.
     public var county: String
     public var kind: MediaKind
@@ -128,7 +128,7 @@ extension CatalogEntry {
     // Out of the type's body, so that the memberwise initializer stays.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        sha256 = try c.decode(String.self, forKey: .sha256)
+        sha256 = try c.decode(SHA256Hash.self, forKey: .sha256)
         county = try c.decode(String.self, forKey: .county)
         kind = try c.decode(MediaKind.self, forKey: .kind)
         originalNames = try c.decode([String].self, forKey: .originalNames)

@@ -81,7 +81,6 @@ public struct Catalog: Sendable {
     /// the entry was new. (Ingest calls this after storing the object; imports may call it directly.)
     @discardableResult
     public func add(_ entry: CatalogEntry) throws -> Bool {
-        guard CountyFolder.isSHA256(entry.sha256) else { throw ArchiveError.unsafeName(entry.sha256) }
         let county = try settings.counties.resolve(entry.county)
         if case .added = try catalogue.add(entry, county: county, rounds: settings.rounds) { return true }
         return false
@@ -187,8 +186,7 @@ public struct Catalog: Sendable {
             let bucket = catalog.folder.objects.appendingPathComponent(String(wanted.prefix(2)))
             let names = (try? FileManager.default.contentsOfDirectory(atPath: bucket.path)) ?? []
             for name in names where name.hasPrefix(wanted) {
-                let sha = String(name.prefix { $0 != "." })
-                if CountyFolder.isSHA256(sha) {
+                if let sha = SHA256Hash(hex: String(name.prefix { $0 != "." })) {
                     found += try catalog.entries(sha256: sha).map { $0.placed(in: settings.rounds) }
                 }
             }

@@ -79,32 +79,38 @@ struct CountyCatalog: Sendable {
     }
 
     /// The first entry for this content, if catalogued.
-    func entry(sha256: String) throws -> CatalogEntry? {
+    func entry(sha256: SHA256Hash) throws -> CatalogEntry? {
         try entries(sha256: sha256).first
     }
 
     /// Every entry for this content, first ingest first: one per part and round it was handed
     /// in for (they share its day and its object).
-    func entries(sha256: String) throws -> [CatalogEntry] {
+    func entries(sha256: SHA256Hash) throws -> [CatalogEntry] {
+        // Kept while neither the locator shard nor the day's folder changed (`FolderStamp`, as
+        // the day tallies are): a warm server's `/api/status` looks up every marked item on each
+        // request, and so asks two `stat`s of each instead of reading ~32 KB of locator.
+        let locator = folder.hashShard(sha256: sha256)
+        let key = locator.path + "#" + sha256.hex
+        let locatorStamp = FolderStamp.of(locator.path).flatMap { $0.isSettled() ? $0 : nil }
+        if let locatorStamp, let kept = LookedUpEntries.shared.entries(key, locatorStamp: locatorStamp, dayFolder: folder.dayFolder) {
+            return kept
+        }
         guard let day = try locate(sha256) else { return [] }
-        let shard = folder.dayShard(day, sha256: sha256)
-        // Kept while the day's folder is unchanged (`FolderStamp`, as the day tallies are): a
-        // warm server's `/api/status` looks up every marked item on each request.
-        let stamp = FolderStamp.of(folder.dayFolder(day).path).flatMap { $0.isSettled() ? $0 : nil }
-        let key = shard.path + "#" + sha256
-        if let stamp, let kept = LookedUpEntries.shared.entries(key, stamp: stamp) { return kept }
-        let found = try decodeEntries(sha256: sha256, in: shard)
-        if let stamp { LookedUpEntries.shared.keep(found, key, stamp: stamp) }
+        let dayStamp = FolderStamp.of(folder.dayFolder(day).path).flatMap { $0.isSettled() ? $0 : nil }
+        let found = try decodeEntries(sha256: sha256, in: folder.dayShard(day, sha256: sha256))
+        if let locatorStamp, let dayStamp {
+            LookedUpEntries.shared.keep(found, key, day: day, locatorStamp: locatorStamp, dayStamp: dayStamp)
+        }
         return found
     }
 
-    private func decodeEntries(sha256: String, in shard: URL) throws -> [CatalogEntry] {
+    private func decodeEntries(sha256: SHA256Hash, in shard: URL) throws -> [CatalogEntry] {
         // Only this content's lines are decoded: a busy day's shard holds some 60 entries, and
         // status decodes every marked item's. A shard where no line names it is decoded whole:
         // one not written an entry per line (hand-edited, pretty-printed), or a crash between
         // the locator and the shard (then it finds nothing either).
         guard let data = try? Data(contentsOf: shard),
-              case let lines = (EntryLine.lines(in: data) ?? []).filter({ $0.has("sha256", equalTo: sha256) }), !lines.isEmpty else {
+              case let lines = (EntryLine.lines(in: data) ?? []).filter({ $0.has("sha256", equalTo: sha256.hex) }), !lines.isEmpty else {
             return try (Self.readJSON([CatalogEntry].self, at: shard) ?? []).filter { $0.sha256 == sha256 }
         }
         return try lines.map { line in
@@ -116,17 +122,17 @@ struct CountyCatalog: Sendable {
         }.filter { $0.sha256 == sha256 }
     }
 
-    private func locate(_ sha256: String) throws -> CalendarDay? {
+    private func locate(_ sha256: SHA256Hash) throws -> CalendarDay? {
         let url = folder.hashShard(sha256: sha256)
         // The key found as written (`"<sha256>":"YYYY-MM-DD"`) spares decoding the whole locator
         // shard (status looks up every marked item); anything else is decoded as JSON.
         if let data = try? Data(contentsOf: url), let day = Self.writtenDay(of: sha256, in: data) { return day }
         let locator = try Self.readJSON([String: CalendarDay].self, at: url) ?? [:]
-        return locator[sha256]
+        return locator[sha256.hex]
     }
 
-    private static func writtenDay(of sha256: String, in data: Data) -> CalendarDay? {
-        let key = Data(("\"" + sha256 + "\":\"").utf8)
+    private static func writtenDay(of sha256: SHA256Hash, in data: Data) -> CalendarDay? {
+        let key = Data(("\"" + sha256.hex + "\":\"").utf8)
         guard let found = data.range(of: key), data.count >= found.upperBound + 11,
               data[found.upperBound + 10] == UInt8(ascii: "\"") else { return nil }
         return CalendarDay(parsing: String(decoding: data[found.upperBound..<found.upperBound + 10], as: UTF8.self))
@@ -166,7 +172,7 @@ struct CountyCatalog: Sendable {
                 }
             }
             var locator = try Self.readJSON([String: CalendarDay].self, at: folder.hashShard(sha256: entry.sha256)) ?? [:]
-            locator[entry.sha256] = entry.day
+            locator[entry.sha256.hex] = entry.day
             try Self.writeJSON(locator, to: folder.hashShard(sha256: entry.sha256))
             try Self.append(entry, toShardAt: folder.dayShard(entry.day, sha256: entry.sha256))
             return .added(entry)
@@ -351,22 +357,33 @@ public struct EntryLine: Sendable {
 }
 
 /// The entries of contents looked up by SHA-256 (`CountyCatalog.entries(sha256:)`), each with
-/// the stamp of its day's folder when decoded, for the life of the process. At most `limit`
-/// are kept; past that, all are forgotten at once (they are worked out again on demand).
+/// the day the locator gave and the stamps of the locator shard and of that day's folder when
+/// decoded, for the life of the process. At most `limit` are kept; past that, all are
+/// forgotten at once (they are worked out again on demand).
 final class LookedUpEntries: Sendable {
     static let shared = LookedUpEntries()
     static let limit = 4096
 
-    private let kept = Mutex<[String: (stamp: FolderStamp, entries: [CatalogEntry])]>([:])
-
-    func entries(_ key: String, stamp: FolderStamp) -> [CatalogEntry]? {
-        kept.withLock { $0[key].flatMap { $0.stamp == stamp ? $0.entries : nil } }
+    private struct Kept {
+        var day: CalendarDay
+        var locatorStamp: FolderStamp
+        var dayStamp: FolderStamp
+        var entries: [CatalogEntry]
     }
 
-    func keep(_ entries: [CatalogEntry], _ key: String, stamp: FolderStamp) {
+    private let kept = Mutex<[String: Kept]>([:])
+
+    /// The kept entries, if the locator shard is as it was and so is the day folder it named.
+    func entries(_ key: String, locatorStamp: FolderStamp, dayFolder: (CalendarDay) -> URL) -> [CatalogEntry]? {
+        guard let found = kept.withLock({ $0[key] }), found.locatorStamp == locatorStamp,
+              FolderStamp.of(dayFolder(found.day).path) == found.dayStamp else { return nil }
+        return found.entries
+    }
+
+    func keep(_ entries: [CatalogEntry], _ key: String, day: CalendarDay, locatorStamp: FolderStamp, dayStamp: FolderStamp) {
         kept.withLock { kept in
             if kept.count >= Self.limit { kept.removeAll() }
-            kept[key] = (stamp, entries)
+            kept[key] = Kept(day: day, locatorStamp: locatorStamp, dayStamp: dayStamp, entries: entries)
         }
     }
 }

@@ -35,12 +35,12 @@ public struct CountyFolder: Sendable {
     var staging: URL { url.appendingPathComponent("staging", isDirectory: true) }
 
     /// "hualong/objects/3f/3fa9…e1.mp4": what the catalogue records (relative to the root).
-    func objectPath(sha256: String, extension ext: String) -> String {
-        "\(county.slug)/objects/\(sha256.prefix(2))/\(sha256).\(ext)"
+    func objectPath(sha256: SHA256Hash, extension ext: String) -> String {
+        "\(county.slug)/objects/\(sha256.bucket)/\(sha256).\(ext)"
     }
 
-    func thumbnailPath(sha256: String) -> String {
-        "\(county.slug)/thumbs/\(sha256.prefix(2))/\(sha256).jpg"
+    func thumbnailPath(sha256: SHA256Hash) -> String {
+        "\(county.slug)/thumbs/\(sha256.bucket)/\(sha256).jpg"
     }
 
     /// The folder of one day's entries.
@@ -51,12 +51,12 @@ public struct CountyFolder: Sendable {
 
     /// One of a day's 16 shards, chosen by the first hex digit of the SHA-256, so that adding an
     /// entry to even the busiest day rewrites a sixteenth of it.
-    func dayShard(_ day: CalendarDay, sha256: String) -> URL {
-        dayFolder(day).appendingPathComponent("\(sha256.prefix(1)).json")
+    func dayShard(_ day: CalendarDay, sha256: SHA256Hash) -> URL {
+        dayFolder(day).appendingPathComponent("\(sha256.hex.prefix(1)).json")
     }
 
-    func hashShard(sha256: String) -> URL {
-        hashes.appendingPathComponent("\(sha256.prefix(2)).json")
+    func hashShard(sha256: SHA256Hash) -> URL {
+        hashes.appendingPathComponent("\(sha256.bucket).json")
     }
 
     /// Resolves a path recorded in the catalogue, refusing anything that leaves this county.
@@ -67,9 +67,5 @@ public struct CountyFolder: Sendable {
             throw ArchiveError.unsafeName(relativePath)
         }
         return root.appendingPathComponent(relativePath)
-    }
-
-    static func isSHA256(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0))) }
     }
 }

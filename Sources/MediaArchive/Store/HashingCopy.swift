@@ -12,7 +12,7 @@ enum HashingCopy {
     struct Copied {
         /// The durable copy (fsynced), in the staging folder.
         var temporary: URL
-        var sha256: String
+        var sha256: SHA256Hash
         var bytes: Int64
     }
 
@@ -47,18 +47,18 @@ enum HashingCopy {
     /// through the page cache started as it goes, so the caller's fsync has little left to do.
     /// Does not fsync.
     static func hashAndCopy(from input: Int32, sourcePath: String,
-                            into output: DirectOutput) throws -> (sha256: String, bytes: Int64) {
+                            into output: DirectOutput) throws -> (sha256: SHA256Hash, bytes: Int64) {
         var hasher = SHA256()
         let sink = ChunkPipeline.Sink(write: output.write,
                                       written: { EarlyWriteback.start(output.descriptor, from: $0, count: $1) })
         let total = try ChunkPipeline.run(input: input, sourcePath: sourcePath, sink: sink) {
             hasher.update(bufferPointer: $0)
         }
-        return (hex(hasher.finalize()), total)
+        return (SHA256Hash(hasher.finalize()), total)
     }
 
     /// SHA-256 of a file's bytes, streamed (for `verify`).
-    static func sha256(of path: String) throws -> String {
+    static func sha256(of path: String) throws -> SHA256Hash {
         try hashFile(path, makeDurable: false).sha256
     }
 
@@ -69,7 +69,7 @@ enum HashingCopy {
         return Copied(temporary: URL(fileURLWithPath: path), sha256: hashed.sha256, bytes: hashed.bytes)
     }
 
-    private static func hashFile(_ path: String, makeDurable: Bool) throws -> (sha256: String, bytes: Int64) {
+    private static func hashFile(_ path: String, makeDurable: Bool) throws -> (sha256: SHA256Hash, bytes: Int64) {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw AtomicFile.posixError("cannot open \(path)") }
         defer { close(input) }
@@ -82,17 +82,6 @@ enum HashingCopy {
         }
         // fsync through a read-only descriptor still flushes the file's data on Linux and macOS.
         guard !makeDurable || fsync(input) == 0 else { throw AtomicFile.posixError("cannot save \(path)") }
-        return (hex(hasher.finalize()), total)
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return (SHA256Hash(hasher.finalize()), total)
     }
 }

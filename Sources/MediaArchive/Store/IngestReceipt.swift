@@ -11,7 +11,7 @@ public struct IngestReceipt: Sendable, EveryKeyEncodable {
 
     public var path: String
     public var status: Status
-    public var sha256: String?
+    public var sha256: SHA256Hash?
     /// The county's slug.
     public var county: String
     /// Why it was rejected (or, accepted anyway, why it fails); written in the reader's language.

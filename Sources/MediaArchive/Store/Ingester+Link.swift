@@ -23,7 +23,7 @@ public struct MediaReportLink: Sendable, Equatable {
 
     /// A link's identity in the catalogue: the SHA-256 of its address, as a file's is of its
     /// bytes, so the same article handed in twice is recognised as a duplicate.
-    var sha256: String { HashingCopy.hex(SHA256.hash(data: Data(url.absoluteString.utf8))) }
+    var sha256: SHA256Hash { SHA256Hash(SHA256.hash(data: Data(url.absoluteString.utf8))) }
 }
 
 extension Ingester {

@@ -128,7 +128,7 @@ public struct Ingester: Sendable {
         return ingestDay > round.due(part) ? .handedInLate(day: ingestDay, deadline: round.due(part)) : nil
     }
 
-    func makeEntry(_ inspected: InspectResult, sha256: String, bytes: Int64, object: String, originalName: String,
+    func makeEntry(_ inspected: InspectResult, sha256: SHA256Hash, bytes: Int64, object: String, originalName: String,
                            ingestedAt: Date, stamp: String, warnings: [Message]) -> CatalogEntry {
         let day = inspected.captured.map { CalendarDay(of: $0.date, in: zone) } ?? CalendarDay(of: ingestedAt, in: zone)
         return CatalogEntry(
@@ -147,7 +147,7 @@ public struct Ingester: Sendable {
     }
 
     /// Thumbnails are a convenience: a file that gives none is still stored (documents, sound).
-    private func writeThumbnail(of object: URL, kind: MediaKind, sha256: String, folder: CountyFolder) -> String? {
+    private func writeThumbnail(of object: URL, kind: MediaKind, sha256: SHA256Hash, folder: CountyFolder) -> String? {
         guard kind == .video || kind == .photo else { return nil }
         let path = folder.thumbnailPath(sha256: sha256)
         do {

@@ -14,13 +14,12 @@ public struct StoredItem: Sendable {
 }
 
 extension Catalog {
-    /// The item with exactly this SHA-256 (64 lower-case hex digits) in whichever county holds
+    /// The item with exactly this SHA-256 in whichever county holds
     /// it (the first in registry order when several do); nil when no county does. The keys
     /// come from the catalogue, never from the caller's text, and the stores resolve them
     /// inside the county's own keys. `inCounty` (a slug): look in that county's catalogue only,
     /// so the same bytes handed in by two counties are each county's own item.
-    public func item(sha256: String, inCounty: String? = nil) throws -> StoredItem? {
-        guard Self.isSHA256(sha256) else { throw ArchiveError.unsafeName(sha256) }
+    public func item(sha256: SHA256Hash, inCounty: String? = nil) throws -> StoredItem? {
         for county in settings.counties.counties where inCounty == nil || county.slug == inCounty {
             // A link has no stored file to serve.
             guard let entry = try catalogue.entries(sha256: sha256, county: county).first(where: { $0.object != nil }),
@@ -32,10 +31,5 @@ extension Catalog {
             return StoredItem(entry: entry, object: object, thumbnail: entry.thumbnail)
         }
         return nil
-    }
-
-    /// Exactly 64 lower-case hex digits: the only text that may name an item.
-    public static func isSHA256(_ text: String) -> Bool {
-        CountyFolder.isSHA256(text)
     }
 }

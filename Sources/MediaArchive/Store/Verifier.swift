@@ -55,9 +55,9 @@ public struct Verifier: Sendable {
 
         // Re-hash every catalogued object once (entries for two parts or rounds share it),
         // streamed and in parallel; links have no object.
-        var seen = Set<String>()
+        var seen = Set<SHA256Hash>()
         let stored = entries.filter { $0.object != nil && seen.insert($0.sha256).inserted }
-        let outcomes = stored.parallelMap { entry -> (String, Bool?) in
+        let outcomes = stored.parallelMap { entry -> (SHA256Hash, Bool?) in
             guard let path = entry.object, let url = try? folder.resolve(path), FileManager.default.fileExists(atPath: url.path) else {
                 return (entry.sha256, nil)
             }
@@ -65,15 +65,17 @@ public struct Verifier: Sendable {
         }
         for (sha, intact) in outcomes {
             switch intact {
-            case nil: report.missing.append(sha)
+            case nil: report.missing.append(sha.hex)
             case true?: report.checked += 1; report.ok += 1
-            case false?: report.checked += 1; report.corrupt.append(sha)
+            case false?: report.checked += 1; report.corrupt.append(sha.hex)
             }
         }
 
         // Files in objects/ that no entry points to.
-        for (sha, path) in Self.storedFiles(under: folder.objects, root: settings.root) where !catalogued.contains(sha) {
-            if repair, CountyFolder.isSHA256(sha), (try? HashingCopy.sha256(of: settings.root.appendingPathComponent(path).path)) == sha {
+        // A file not named by a SHA-256 is never adopted, only reported.
+        for (name, path) in Self.storedFiles(under: folder.objects, root: settings.root)
+        where !(SHA256Hash(hex: name).map(catalogued.contains) ?? false) {
+            if repair, let sha = SHA256Hash(hex: name), (try? HashingCopy.sha256(of: settings.root.appendingPathComponent(path).path)) == sha {
                 try adopt(path: path, sha256: sha, folder: folder, catalog: catalog)
                 report.adopted.append(path)
             } else {
@@ -82,8 +84,9 @@ public struct Verifier: Sendable {
         }
 
         // Thumbnails without an entry, and entries whose thumbnail is gone.
-        for (sha, path) in Self.storedFiles(under: folder.thumbs, root: settings.root) where !catalogued.contains(sha) {
-            if !report.adopted.contains(where: { $0.contains(sha) }) { report.danglingThumbnails.append(path) }
+        for (name, path) in Self.storedFiles(under: folder.thumbs, root: settings.root)
+        where !(SHA256Hash(hex: name).map(catalogued.contains) ?? false) {
+            if !report.adopted.contains(where: { $0.contains(name) }) { report.danglingThumbnails.append(path) }
         }
         for entry in entries {
             guard let thumbnail = entry.thumbnail, let url = try? folder.resolve(thumbnail),
@@ -102,7 +105,7 @@ public struct Verifier: Sendable {
 
     /// Catalogues an orphaned object as an ingest would, from the object itself. Its original
     /// name is lost; the entry says so.
-    private func adopt(path: String, sha256: String, folder: CountyFolder, catalog: CountyCatalog) throws {
+    private func adopt(path: String, sha256: SHA256Hash, folder: CountyFolder, catalog: CountyCatalog) throws {
         let url = try folder.resolve(path)
         let zone = settings.policy.zone
         let inspected = Inspector(checker: SubmissionChecker(policy: settings.policy)).inspect(path: url.path)
