@@ -29,6 +29,23 @@ struct EntryLookupTests {
         #expect { try catalog.entries(sha256: sha256) } throws: { "\($0)".contains(shard.lastPathComponent) }
     }
 
+    @Test("search --json shows a pretty-printed shard's entries, as search does")
+    func searchLinesOfAShardWrittenOtherwise() throws {
+        let archive = try TestArchive()
+        let settings = archive.settings
+        let sha256 = try #require(try HandInTests.ingest("photo.jpg", into: settings).sha256)
+        _ = try HandInTests.ingest("photo.jpg", part: .mediaReport, into: settings)
+        let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
+        let shard = try Self.dayShard(holding: sha256, in: catalog)
+        let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: shard))
+        try JSONSerialization.data(withJSONObject: parsed, options: [.prettyPrinted]).write(to: shard, options: .atomic)
+
+        let search = Catalog(settings: settings)
+        let decoded = try search.search(CatalogQuery())
+        let shown = try search.searchJSONLines(CatalogQuery()).map { try JSONDecoder().decode(CatalogEntry.self, from: $0) }
+        #expect(decoded.count == 2 && shown == decoded)
+    }
+
     @Test("Adding keeps the shard's entries as written; a shard in another form is read whole and nothing in it is lost")
     func addingKeepsWhatIsWritten() throws {
         let archive = try TestArchive()

@@ -20,7 +20,9 @@ struct CountyCatalog: Sendable {
     }
 
     /// A day's entries as the JSON text stored for each (one entry per line), oldest ingest
-    /// first, without decoding them: the lines are found and read as bytes.
+    /// first, without decoding them: the lines are found and read as bytes. A shard not in the
+    /// written form (hand-edited, pretty-printed) is decoded and each entry given as it would
+    /// be written, so `search --json` shows what `search` shows.
     func entryLines(on day: CalendarDay) throws -> [EntryLine] {
         var lines: [EntryLine] = []
         for shard in shardFiles(on: day) {
@@ -30,10 +32,13 @@ struct CountyCatalog: Sendable {
             } catch {
                 throw ArchiveError.catalogue(path: shard.path, reason: "cannot be read (\(error.localizedDescription))")
             }
-            guard let found = EntryLine.lines(in: data) else {
-                throw ArchiveError.catalogue(path: shard.path, reason: "is not a valid catalogue file (an entry line has no ingestedAt)")
+            if let found = EntryLine.lines(in: data) {
+                lines += found
+            } else {
+                lines += try (Self.readJSON([CatalogEntry].self, at: shard) ?? []).map { entry in
+                    EntryLine(json: try Self.line(of: entry), ingestedAt: entry.ingestedAt)
+                }
             }
-            lines += found
         }
         return lines.sorted { $0.ingestedAt < $1.ingestedAt }
     }
@@ -61,17 +66,7 @@ struct CountyCatalog: Sendable {
             // A bounded range looks only at the folders that can exist; no listing of years.
             return range.allDays.filter { FileManager.default.fileExists(atPath: folder.dayFolder($0).path) }
         }
-        let years = (try? FileManager.default.contentsOfDirectory(atPath: folder.days.path)) ?? []
-        var days: [CalendarDay] = []
-        for year in years where Int(year) != nil {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.days.appendingPathComponent(year).path)) ?? []
-            for name in names {
-                if let day = CalendarDay(parsing: name), range?.contains(day) ?? true {
-                    days.append(day)
-                }
-            }
-        }
-        return days.sorted()
+        return DayFolderScan.days(under: folder.days).map(\.day).filter { range?.contains($0) ?? true }
     }
 
     func allEntries(in range: DayRange? = nil) throws -> [CatalogEntry] {
@@ -109,17 +104,14 @@ struct CountyCatalog: Sendable {
         // status decodes every marked item's. A shard where no line names it is decoded whole:
         // one not written an entry per line (hand-edited, pretty-printed), or a crash between
         // the locator and the shard (then it finds nothing either).
-        guard let data = try? Data(contentsOf: shard),
-              case let lines = (EntryLine.lines(in: data) ?? []).filter({ $0.has("sha256", equalTo: sha256.hex) }), !lines.isEmpty else {
+        guard let data = try? Data(contentsOf: shard) else {
             return try (Self.readJSON([CatalogEntry].self, at: shard) ?? []).filter { $0.sha256 == sha256 }
         }
-        return try lines.map { line in
-            do {
-                return try JSONDecoder().decode(CatalogEntry.self, from: line.json)
-            } catch {
-                throw ArchiveError.catalogue(path: shard.path, reason: "is not a valid catalogue file (\(ConfigurationErrorText.describe(error)))")
-            }
-        }.filter { $0.sha256 == sha256 }
+        let lines = (EntryLine.lines(in: data) ?? []).filter { $0.has("sha256", equalTo: sha256.hex) }
+        guard !lines.isEmpty else {
+            return try Self.decodeJSON([CatalogEntry].self, from: data, readFrom: shard).filter { $0.sha256 == sha256 }
+        }
+        return try lines.map { try Self.decodeJSON(CatalogEntry.self, from: $0.json, readFrom: shard) }.filter { $0.sha256 == sha256 }
     }
 
     private func locate(_ sha256: SHA256Hash) throws -> CalendarDay? {
@@ -203,12 +195,12 @@ struct CountyCatalog: Sendable {
             guard line.last == (comma ? UInt8(ascii: ",") : UInt8(ascii: "}")) else { return nil }
             let body = comma ? line.dropLast() : line
             guard body.first == UInt8(ascii: "{"), body.last == UInt8(ascii: "}") else { return nil }
-            found.append(Data(body))
+            found.append(body)
         }
         return found
     }
 
-    private static func line(of entry: CatalogEntry) throws -> Data {
+    static func line(of entry: CatalogEntry) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo[.catalogueRecord] = true
@@ -243,6 +235,11 @@ struct CountyCatalog: Sendable {
         } catch {
             throw ArchiveError.catalogue(path: url.path, reason: "cannot be read (\(error.localizedDescription))")
         }
+        return try decodeJSON(type, from: data, readFrom: url)
+    }
+
+    /// Decodes a catalogue file's bytes, already read from `url`; an error names the file.
+    static func decodeJSON<Value: Decodable>(_ type: Value.Type, from data: Data, readFrom url: URL) throws -> Value {
         do {
             return try JSONDecoder().decode(Value.self, from: data)
         } catch {
@@ -292,21 +289,15 @@ public struct EntryLine: Sendable {
         self.ingestedAt = ingestedAt
     }
 
-    /// The entry lines of a shard file (`[`, one entry per line, `]`); nil if a line lacks
-    /// its ingest time.
+    /// The entry lines of a shard as `writeShard` writes it (`CountyCatalog.writtenLines`); nil
+    /// for a shard in any other form, or when a line lacks its ingest time.
     static func lines(in data: Data) -> [EntryLine]? {
-        let bytes = [UInt8](data)
+        guard let written = CountyCatalog.writtenLines(of: data) else { return nil }
         var lines: [EntryLine] = []
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            var last = end
-            if last > start, bytes[last - 1] == UInt8(ascii: ",") { last -= 1 }
-            if last > start, bytes[start] == UInt8(ascii: "{") {
-                guard let stamp = stringValue(of: ingestedAtKey, in: bytes[start..<last]) else { return nil }
-                lines.append(EntryLine(json: data[data.startIndex + start ..< data.startIndex + last], ingestedAt: stamp))
-            }
-            start = end + 1
+        lines.reserveCapacity(written.count)
+        for json in written {
+            guard let stamp = json.withUnsafeBytes({ stringValue(of: ingestedAtKey, in: $0) }) else { return nil }
+            lines.append(EntryLine(json: json, ingestedAt: stamp))
         }
         return lines
     }
@@ -314,24 +305,20 @@ public struct EntryLine: Sendable {
     /// Whether this entry's top-level string `key` equals `value`.
     func has(_ key: String, equalTo value: String) -> Bool {
         let pattern = Array("\"\(key)\":\"".utf8)
-        return json.withUnsafeBytes { EntryLine.stringValue(of: pattern, in: $0[...]) } == value
+        return json.withUnsafeBytes { EntryLine.stringValue(of: pattern, in: $0) } == value
     }
 
     /// Whether the entry stores its round (schema 2 and later); older ones are placed when read.
     /// (The bytes are scanned where they lie: `search --json` asks this of every line.)
-    var isPlaced: Bool { json.withUnsafeBytes { EntryLine.stringValue(of: EntryLine.roundKey, in: $0[...]) } != nil }
+    var isPlaced: Bool { json.withUnsafeBytes { EntryLine.stringValue(of: EntryLine.roundKey, in: $0) } != nil }
 
     /// Whether the entry stores message codes (schema 3), which are worded when it is shown.
     var storesMessageCodes: Bool { EntryLine.contains(EntryLine.messagesKey, in: json) }
 
     private static let messagesKey = Array("\"messages\":{".utf8)
     private static func contains(_ pattern: [UInt8], in json: Data) -> Bool {
-        json.withUnsafeBytes { bytes in
-            // Written sorted and compact, with every quote in a value escaped: the key's own text.
-            bytes.count >= pattern.count && (0...(bytes.count - pattern.count)).contains { start in
-                bytes[start] == pattern[0] && zip(bytes[start..<start + pattern.count], pattern).allSatisfy { $0 == $1 }
-            }
-        }
+        // Written sorted and compact, with every quote in a value escaped: the key's own text.
+        json.withUnsafeBytes { ByteSearch.first(pattern, in: $0) != nil }
     }
 
     private static let ingestedAtKey = Array("\"ingestedAt\":\"".utf8)
@@ -339,20 +326,11 @@ public struct EntryLine: Sendable {
 
     /// The text of a top-level string key. Keys are written sorted and compact (`"key":"value"`),
     /// and a quote inside a string is always escaped, so the pattern cannot match inside a value.
-    private static func stringValue<Line: Collection<UInt8>>(of pattern: [UInt8], in line: Line) -> String? where Line.Index == Int {
-        guard let first = pattern.first, line.count >= pattern.count else { return nil }
-        var index = line.startIndex
-        let lastStart = line.endIndex - pattern.count
-        while index <= lastStart {
-            guard let hit = line[index...lastStart].firstIndex(of: first) else { return nil }
-            if line[hit..<hit + pattern.count].elementsEqual(pattern) {
-                let valueStart = hit + pattern.count
-                guard let close = line[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                return String(decoding: line[valueStart..<close], as: UTF8.self)
-            }
-            index = hit + 1
-        }
-        return nil
+    private static func stringValue(of pattern: [UInt8], in line: UnsafeRawBufferPointer) -> String? {
+        guard let hit = ByteSearch.first(pattern, in: line),
+              case let valueStart = hit + pattern.count,
+              let close = ByteSearch.first(UInt8(ascii: "\""), in: line, from: valueStart) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: line[valueStart..<close]), as: UTF8.self)
     }
 }
 

@@ -10,8 +10,8 @@ import Darwin
 ///
 /// `status` asks this of every day there is (some 18,000 at 1,000,000 entries over five years);
 /// listing with FileManager, building each day's full path and walking it from `/` again was a
-/// quarter of its time. The same days as `CountyCatalog.days()`: folders named as a year, holding
-/// folders named as a date; anything else there is not a day.
+/// quarter of its time. What a day folder is, for every reader (`CountyCatalog.days()` too):
+/// folders named as a year, holding folders named as a date; anything else there is not a day.
 enum DayFolderScan {
     static func days(under daysFolder: URL) -> [(day: CalendarDay, stamp: FolderStamp)] {
         var found: [(day: CalendarDay, stamp: FolderStamp)] = []

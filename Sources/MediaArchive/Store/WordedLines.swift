@@ -64,8 +64,7 @@ struct WordedLines {
     }
 
     private static func first(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= pattern.count else { return nil }
-        return (0...(bytes.count - pattern.count)).first { matches(pattern, bytes, at: $0) }
+        bytes.withUnsafeBytes { ByteSearch.first(pattern, in: $0) }
     }
 
     private static func last(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
