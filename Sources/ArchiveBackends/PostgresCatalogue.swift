@@ -113,23 +113,44 @@ public final class PostgresCatalogue: EntryCatalogue {
             .compactMap { mark in mark.sha256.flatMap { sha in mark.part.map { "\(sha)/\($0.rawValue)" } } }
         return try Blocking.run { [self] in
             try await withConnection { connection in
+                // From the kept tallies (`entry_tallies`, migration 8), less the marked entries.
                 // Late: the ingest day in the policy's zone, as IngestClock reads the stamp (a
                 // stamp without an offset, written by hand, by the date it starts with), after
                 // the due day. The zone's day is within a day of the date the stamp starts with
-                // (ingest_day), so only stamps dated on the due day or the day after are parsed.
+                // (ingest_day), so a tally of a day after the day after the due day is late
+                // whole, one before the due day is not, and only the entries of those two days
+                // are read, their stamps parsed.
                 let rows = try await connection.query(
                     """
-                    SELECT e.part, count(*), count(*) FILTER (WHERE e.verdict = 'pass'),
-                           count(*) FILTER (WHERE e.verdict = 'pass' AND CASE
-                               WHEN e.ingest_day < due.day THEN false
-                               WHEN e.ingest_day > due.day + 1 THEN true
-                               WHEN e.ingested_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'
-                               THEN (e.ingested_at::timestamptz AT TIME ZONE \(zone.identifier))::date > due.day
-                               ELSE e.ingest_day > due.day END),
-                           coalesce(sum(e.duration_seconds) FILTER (WHERE e.verdict = 'pass'), 0)::double precision
-                    FROM entries e LEFT JOIN unnest(\(parts)::text[], \(dues)::text[]::date[]) AS due(part, day) ON due.part = e.part
-                    WHERE e.county = \(county.slug) AND e.round = \(round.id) AND (cardinality(\(marked)::text[]) = 0 OR NOT ((e.sha256 || '/' || e.part) = ANY(\(marked)::text[])))
-                    GROUP BY e.part
+                    WITH due(part, day) AS (SELECT * FROM unnest(\(parts)::text[], \(dues)::text[]::date[])),
+                    kept AS (
+                        SELECT t.part, sum(t.items) AS items, sum(t.items) FILTER (WHERE t.verdict = 'pass') AS passing,
+                               sum(t.items) FILTER (WHERE t.verdict = 'pass' AND t.ingest_day > due.day + 1) AS late,
+                               sum(t.microseconds) FILTER (WHERE t.verdict = 'pass') AS microseconds
+                        FROM entry_tallies t LEFT JOIN due ON due.part = t.part
+                        WHERE t.county = \(county.slug) AND t.round = \(round.id) GROUP BY t.part),
+                    marked AS (
+                        SELECT e.part, count(*) AS items, count(*) FILTER (WHERE e.verdict = 'pass') AS passing,
+                               count(*) FILTER (WHERE e.verdict = 'pass' AND e.ingest_day > due.day + 1) AS late,
+                               sum(floor(e.duration_seconds * 1000000 + 0.5)::bigint) FILTER (WHERE e.verdict = 'pass') AS microseconds
+                        FROM entries e LEFT JOIN due ON due.part = e.part
+                        WHERE e.county = \(county.slug) AND e.round = \(round.id) AND (e.sha256 || '/' || e.part) = ANY(\(marked)::text[])
+                        GROUP BY e.part),
+                    edge AS (
+                        SELECT e.part, count(*) AS late
+                        FROM due JOIN entries e ON e.county = \(county.slug) AND e.ingest_day IN (due.day, due.day + 1) AND e.part = due.part
+                        WHERE e.round = \(round.id) AND e.verdict = 'pass'
+                          AND NOT ((e.sha256 || '/' || e.part) = ANY(\(marked)::text[]))
+                          AND CASE WHEN e.ingested_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'
+                                   THEN (e.ingested_at::timestamptz AT TIME ZONE \(zone.identifier))::date > due.day
+                                   ELSE e.ingest_day > due.day END
+                        GROUP BY e.part)
+                    SELECT kept.part, (kept.items - coalesce(marked.items, 0))::bigint,
+                           (coalesce(kept.passing, 0) - coalesce(marked.passing, 0))::bigint,
+                           (coalesce(kept.late, 0) - coalesce(marked.late, 0) + coalesce(edge.late, 0))::bigint,
+                           ((coalesce(kept.microseconds, 0) - coalesce(marked.microseconds, 0)) / 1000000.0)::double precision
+                    FROM kept LEFT JOIN marked ON marked.part = kept.part LEFT JOIN edge ON edge.part = kept.part
+                    WHERE kept.items - coalesce(marked.items, 0) > 0
                     """, logger: logger)
                 var tallies: [Part: RoundPartTally] = [:]
                 for try await (part, items, passing, late, seconds) in rows.decode((String, Int64, Int64, Int64, Double).self) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import PostgresNIO
 @testable import ArchiveBackends
 @testable import MediaArchive
 
@@ -47,7 +48,7 @@ struct WordedLinesSpliceTests {
 @Suite(.serialized, .enabled(if: Services.areRunning, Services.skipMessage))
 struct PostgresTallyTests {
     @Test func statusCountedInPostgreSQLIsStatusCountedFromTheEntries() throws {
-        let (_, catalogue, _, _) = try Services.fresh()
+        let (_, catalogue, _, url) = try Services.fresh()
         let settings = try ArchiveSettings.load(root: try Services.archiveFolder())
         let county = try settings.counties.resolve("qingfeng")
         let round = settings.rounds.current(today: CalendarDay(2021, 5, 25))
@@ -82,5 +83,20 @@ struct PostgresTallyTests {
         var other = round
         other.id = "1999"
         #expect(try catalogue.roundTallies(of: county, round: other, rounds: settings.rounds, marks: marks, zone: settings.policy.zone).isEmpty)
+
+        // Counted from the kept tallies (migration 8): a name added to an entry, which rewrites
+        // its JSON only, changes no count; a catalogue made before them counts the same once upgraded.
+        var renamed = entries[0]
+        renamed.originalNames = ["another name.jpg"]
+        #expect(try catalogue.add(renamed, county: county, rounds: settings.rounds) != .added(renamed))
+        #expect(try catalogue.roundTallies(of: county, round: round, rounds: settings.rounds, marks: marks, zone: settings.policy.zone) == fromEntries)
+        try catalogue.transaction(["DROP TRIGGER entries_counted ON entries", "DROP TRIGGER entries_emptied ON entries",
+                                   "DROP FUNCTION count_entry()", "DROP FUNCTION forget_tallies()", "DROP TABLE entry_tallies",
+                                   "DELETE FROM schema_migrations WHERE version = 8"].map { PostgresQuery(unsafeSQL: $0) })
+        let upgraded = try PostgresCatalogue(url: url)
+        #expect(try upgraded.roundTallies(of: county, round: round, rounds: settings.rounds, marks: marks, zone: settings.policy.zone) == fromEntries)
+        // Emptied (as the tests' reset does), nothing is counted.
+        try upgraded.removeAll()
+        #expect(try upgraded.roundTallies(of: county, round: round, rounds: settings.rounds, marks: CountyMarks(marks: []), zone: settings.policy.zone).isEmpty)
     }
 }
