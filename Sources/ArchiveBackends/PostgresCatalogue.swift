@@ -138,8 +138,10 @@ public final class PostgresCatalogue: EntryCatalogue {
                         GROUP BY e.part),
                     edge AS (
                         SELECT e.part, count(*) AS late
-                        FROM due JOIN entries e ON e.county = \(county.slug) AND e.ingest_day IN (due.day, due.day + 1) AND e.part = due.part
-                        WHERE e.round = \(round.id) AND e.verdict = 'pass'
+                        FROM entries e JOIN due ON due.part = e.part
+                        -- The days as one list first, so the (county, ingest_day) index finds them.
+                        WHERE e.county = \(county.slug) AND e.ingest_day = ANY(ARRAY(SELECT day FROM due UNION SELECT day + 1 FROM due))
+                          AND e.ingest_day IN (due.day, due.day + 1) AND e.round = \(round.id) AND e.verdict = 'pass'
                           AND NOT ((e.sha256 || '/' || e.part) = ANY(\(marked)::text[]))
                           AND CASE WHEN e.ingested_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'
                                    THEN (e.ingested_at::timestamptz AT TIME ZONE \(zone.identifier))::date > due.day

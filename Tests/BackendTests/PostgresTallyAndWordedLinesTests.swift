@@ -90,8 +90,9 @@ struct PostgresTallyTests {
         renamed.originalNames = ["another name.jpg"]
         #expect(try catalogue.add(renamed, county: county, rounds: settings.rounds) != .added(renamed))
         #expect(try catalogue.roundTallies(of: county, round: round, rounds: settings.rounds, marks: marks, zone: settings.policy.zone) == fromEntries)
-        try catalogue.transaction(["DROP TRIGGER entries_counted ON entries", "DROP TRIGGER entries_emptied ON entries",
-                                   "DROP FUNCTION count_entry()", "DROP FUNCTION forget_tallies()", "DROP TABLE entry_tallies",
+        try catalogue.transaction(["DROP TRIGGER entries_added ON entries", "DROP TRIGGER entries_removed ON entries",
+                                   "DROP TRIGGER entries_changed ON entries", "DROP TRIGGER entries_emptied ON entries",
+                                   "DROP FUNCTION count_entries()", "DROP FUNCTION forget_tallies()", "DROP TABLE entry_tallies",
                                    "DELETE FROM schema_migrations WHERE version = 8"].map { PostgresQuery(unsafeSQL: $0) })
         let upgraded = try PostgresCatalogue(url: url)
         #expect(try upgraded.roundTallies(of: county, round: round, rounds: settings.rounds, marks: marks, zone: settings.policy.zone) == fromEntries)
