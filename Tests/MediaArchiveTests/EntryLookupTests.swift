@@ -83,11 +83,8 @@ struct EntryLookupTests {
 
     @Test("A looked-up entry is kept only while its day's folder is unchanged: a shard replaced since is read again")
     func keptLookupsNeverStale() throws {
-        let archive = try TestArchive()
-        let settings = archive.settings
-        let sha256 = try #require(try HandInTests.ingest("photo.jpg", into: settings).sha256)
-        let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
-        let shard = try Self.dayShard(holding: sha256, in: catalog)
+        let photo = try Self.onePhoto()
+        let (sha256, catalog, shard) = (photo.sha256, photo.catalog, photo.shard)
         let locator = catalog.folder.hashShard(sha256: sha256)
         /// The day's folder and the locator shard as if last changed an hour ago: settled, so
         /// what is read from them is kept.
@@ -110,6 +107,22 @@ struct EntryLookupTests {
         try Data("{}".utf8).write(to: locator, options: .atomic)
         try settle()
         #expect(try catalog.entries(sha256: sha256).isEmpty)
+    }
+
+    /// An archive with one photo handed in by 南乐县: its hash, its county's catalogue and the
+    /// day shard holding its entry.
+    struct OnePhoto {
+        let archive: TestArchive
+        let sha256: SHA256Hash
+        let catalog: CountyCatalog
+        let shard: URL
+    }
+
+    static func onePhoto() throws -> OnePhoto {
+        let archive = try TestArchive()
+        let sha256 = try #require(try HandInTests.ingest("photo.jpg", into: archive.settings).sha256)
+        let catalog = CountyCatalog(folder: try CountyFolder(root: archive.settings.root, county: HandInTests.nanle))
+        return OnePhoto(archive: archive, sha256: sha256, catalog: catalog, shard: try dayShard(holding: sha256, in: catalog))
     }
 
     /// The day shard file whose text names this content.

@@ -35,11 +35,8 @@ struct SHA256HashTests {
 
     @Test("A hand-edited entry whose sha256 is not a hash is refused with the shard's name, never used as a path")
     func aStoredBadHashIsNamed() throws {
-        let archive = try TestArchive()
-        let settings = archive.settings
-        let sha256 = try #require(try HandInTests.ingest("photo.jpg", into: settings).sha256)
-        let catalog = CountyCatalog(folder: try CountyFolder(root: settings.root, county: HandInTests.nanle))
-        let shard = try EntryLookupTests.dayShard(holding: sha256, in: catalog)
+        let photo = try EntryLookupTests.onePhoto()
+        let (settings, sha256, shard) = (photo.archive.settings, photo.sha256, photo.shard)
         let edited = try String(contentsOf: shard, encoding: .utf8).replacingOccurrences(of: sha256.hex, with: "../../etc/passwd")
         try Data(edited.utf8).write(to: shard, options: .atomic)
         var query = CatalogQuery()

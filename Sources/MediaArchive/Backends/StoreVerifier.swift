@@ -45,10 +45,10 @@ public struct StoreVerifier: Sendable {
             }
         }
 
-        for key in try store.keys(under: "\(county.slug)/objects/") where !Self.names(key, in: catalogued) {
+        for key in try store.keys(under: "\(county.slug)/objects/") where !catalogued.contains(named: Self.name(ofKey: key)) {
             report.orphaned.append(key)
         }
-        for key in try store.keys(under: "\(county.slug)/thumbs/") where !Self.names(key, in: catalogued) {
+        for key in try store.keys(under: "\(county.slug)/thumbs/") where !catalogued.contains(named: Self.name(ofKey: key)) {
             report.danglingThumbnails.append(key)
         }
         for entry in entries {
@@ -62,13 +62,8 @@ public struct StoreVerifier: Sendable {
     }
 
     /// "hualong/objects/3f/3fa9…e1.mp4" → "3fa9…e1".
-    /// The SHA-256 an object or thumbnail key is named by (`…/3f/3fa9….mp4`), if it is one.
-    static func sha256(ofKey key: String) -> SHA256Hash? {
-        SHA256Hash(hex: String(key.split(separator: "/").last.map { $0.prefix { $0 != "." } } ?? ""))
-    }
-
-    /// Whether a stored key is named by a catalogued content (a key named otherwise is not).
-    private static func names(_ key: String, in catalogued: Set<SHA256Hash>) -> Bool {
-        sha256(ofKey: key).map(catalogued.contains) ?? false
+    /// The name an object or thumbnail key has before its extension (`…/3f/3fa9….mp4` → `3fa9…`).
+    static func name(ofKey key: String) -> String {
+        String(key.split(separator: "/").last.map { $0.prefix { $0 != "." } } ?? "")
     }
 }

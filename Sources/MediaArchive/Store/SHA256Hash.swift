@@ -66,3 +66,10 @@ public struct SHA256Hash: Sendable, Hashable, Comparable, Codable, CustomStringC
         bytes.count == 64 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }
+
+extension Set<SHA256Hash> {
+    /// Whether a stored file or key's name is one of these hashes (a name that is no hash is not).
+    func contains(named name: String) -> Bool {
+        SHA256Hash(hex: name).map(contains) ?? false
+    }
+}

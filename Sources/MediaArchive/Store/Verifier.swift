@@ -74,7 +74,7 @@ public struct Verifier: Sendable {
         // Files in objects/ that no entry points to.
         // A file not named by a SHA-256 is never adopted, only reported.
         for (name, path) in Self.storedFiles(under: folder.objects, root: settings.root)
-        where !(SHA256Hash(hex: name).map(catalogued.contains) ?? false) {
+        where !catalogued.contains(named: name) {
             if repair, let sha = SHA256Hash(hex: name), (try? HashingCopy.sha256(of: settings.root.appendingPathComponent(path).path)) == sha {
                 try adopt(path: path, sha256: sha, folder: folder, catalog: catalog)
                 report.adopted.append(path)
@@ -85,7 +85,7 @@ public struct Verifier: Sendable {
 
         // Thumbnails without an entry, and entries whose thumbnail is gone.
         for (name, path) in Self.storedFiles(under: folder.thumbs, root: settings.root)
-        where !(SHA256Hash(hex: name).map(catalogued.contains) ?? false) {
+        where !catalogued.contains(named: name) {
             if !report.adopted.contains(where: { $0.contains(name) }) { report.danglingThumbnails.append(path) }
         }
         for entry in entries {
